@@ -1,0 +1,12 @@
+package io.strata.spi.connector;
+
+public interface Connector
+{
+    ConnectorMetadata metadata();
+
+    ConnectorSplitManager splitManager();
+
+    ConnectorPageSourceProvider pageSourceProvider();
+
+    default void shutdown() {}
+}

@@ -1,0 +1,45 @@
+package io.strata.spi.connector;
+
+import io.strata.protocol.ErrorCode;
+import io.strata.spi.StrataException;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * A catalog's metadata. Names are as the connector stores them; the engine matches unquoted SQL names
+ * lowercased.
+ */
+public interface ConnectorMetadata
+{
+    List<String> listSchemaNames(ConnectorSession session);
+
+    /** Tables of one schema, or of every schema when {@code schemaName} is empty. */
+    List<SchemaTableName> listTables(ConnectorSession session, Optional<String> schemaName);
+
+    Optional<ConnectorTableHandle> getTableHandle(ConnectorSession session, SchemaTableName table);
+
+    ConnectorTableMetadata getTableMetadata(ConnectorSession session, ConnectorTableHandle table);
+
+    /** Handles of the table's columns, in the order of {@link ConnectorTableMetadata#columns()}. */
+    List<ColumnHandle> getColumnHandles(ConnectorSession session, ConnectorTableHandle table);
+
+    default TableStatistics getTableStatistics(ConnectorSession session, ConnectorTableHandle table)
+    {
+        return TableStatistics.UNKNOWN;
+    }
+
+    /**
+     * Offers a filter to the connector. Empty means the connector takes none of it; otherwise the result
+     * holds the narrowed handle and the part the engine must still evaluate.
+     */
+    default Optional<ConstraintApplicationResult> applyFilter(ConnectorSession session, ConnectorTableHandle table, TupleDomain constraint)
+    {
+        return Optional.empty();
+    }
+
+    default void createSchema(ConnectorSession session, String schemaName)
+    {
+        throw new StrataException(ErrorCode.NOT_SUPPORTED, "This connector does not support creating schemas");
+    }
+}
