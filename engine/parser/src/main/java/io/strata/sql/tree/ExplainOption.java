@@ -1,0 +1,11 @@
+package io.strata.sql.tree;
+
+/**
+ * An option of EXPLAIN.
+ */
+public sealed interface ExplainOption
+        extends Node
+        permits ExplainType,
+                ExplainFormat
+{
+}
