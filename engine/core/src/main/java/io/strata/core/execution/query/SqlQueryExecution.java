@@ -1,0 +1,508 @@
+package io.strata.core.execution.query;
+
+import io.strata.core.execution.OutputColumn;
+import io.strata.core.execution.QueryExecution;
+import io.strata.core.execution.QueryStatistics;
+import io.strata.core.execution.buffer.BufferResult;
+import io.strata.core.execution.buffer.OutputBufferId;
+import io.strata.core.execution.scheduler.QueryScheduler;
+import io.strata.core.execution.task.TaskId;
+import io.strata.core.execution.task.TaskManager;
+import io.strata.core.execution.task.TaskState;
+import io.strata.core.execution.task.TaskStatistics;
+import io.strata.core.execution.task.TaskStatus;
+import io.strata.core.fragmenter.PlanFragmenter;
+import io.strata.core.fragmenter.SubPlan;
+import io.strata.core.metadata.CatalogManager;
+import io.strata.core.planner.PlannedStatement;
+import io.strata.core.planner.StatementPlanner;
+import io.strata.core.planner.plan.OutputNode;
+import io.strata.core.session.Session;
+import io.strata.core.session.SessionUpdates;
+import io.strata.protocol.ErrorCode;
+import io.strata.protocol.QueryState;
+import io.strata.spi.StrataException;
+import io.strata.spi.block.Page;
+
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+import static java.util.Objects.requireNonNull;
+
+/**
+ * One statement's run on the coordinator. {@link #start()} plans on the engine's executor, then schedules
+ * the plan's fragment as a task on the {@link TaskManager} and reads the task's output buffer by token: one
+ * read at a time, and the next only once fewer than a read's bytes are waiting for the client, so a client
+ * that does not read stalls the query (the task's bounded buffer fills and its drivers block).
+ */
+final class SqlQueryExecution
+        implements QueryExecution
+{
+    private static final OutputBufferId ROOT_BUFFER = new OutputBufferId(0);
+
+    private final Session session;
+    private final String sql;
+    private final StatementPlanner planner;
+    private final CatalogManager catalogManager;
+    private final TaskManager taskManager;
+    private final Executor executor;
+    private final QueryEngineConfig config;
+    private final long createNanos = System.nanoTime();
+    private final AtomicBoolean started = new AtomicBoolean();
+
+    // guarded by this
+    private QueryState state = QueryState.QUEUED;
+    // guarded by this
+    private long startNanos = -1;
+    // guarded by this
+    private long endNanos = -1;
+    // guarded by this
+    private boolean planned;
+    // guarded by this
+    private boolean plannedUnreported;
+    // guarded by this
+    private Optional<List<OutputColumn>> columns = Optional.empty();
+    // guarded by this
+    private Optional<String> updateType = Optional.empty();
+    // guarded by this
+    private SessionUpdates sessionUpdates = SessionUpdates.NONE;
+    // guarded by this
+    private Optional<StrataException> failure = Optional.empty();
+    // guarded by this
+    private Optional<QueryScheduler> scheduler = Optional.empty();
+    // guarded by this
+    private Optional<TaskStatus> lastTaskStatus = Optional.empty();
+    // guarded by this
+    private final Deque<Page> pages = new ArrayDeque<>();
+    // guarded by this
+    private long queuedBytes;
+    // guarded by this
+    private long token;
+    // guarded by this
+    private boolean fetching;
+    // guarded by this
+    private boolean outputComplete;
+    // guarded by this
+    private CompletableFuture<Void> changed = new CompletableFuture<>();
+
+    SqlQueryExecution(Session session, String sql, StatementPlanner planner, CatalogManager catalogManager, TaskManager taskManager, Executor executor,
+            QueryEngineConfig config)
+    {
+        this.session = requireNonNull(session, "session is null");
+        this.sql = requireNonNull(sql, "sql is null");
+        this.planner = requireNonNull(planner, "planner is null");
+        this.catalogManager = requireNonNull(catalogManager, "catalogManager is null");
+        this.taskManager = requireNonNull(taskManager, "taskManager is null");
+        this.executor = requireNonNull(executor, "executor is null");
+        this.config = requireNonNull(config, "config is null");
+    }
+
+    @Override
+    public String queryId()
+    {
+        return session.queryId();
+    }
+
+    @Override
+    public synchronized QueryState state()
+    {
+        return state;
+    }
+
+    @Override
+    public void start()
+    {
+        if (!started.compareAndSet(false, true)) {
+            return;
+        }
+        synchronized (this) {
+            if (state.isDone()) {
+                return;
+            }
+            startNanos = System.nanoTime();
+            state = QueryState.PLANNING;
+        }
+        signal();
+        executor.execute(this::planAndRun);
+    }
+
+    private void planAndRun()
+    {
+        try {
+            PlannedStatement statement = planner.plan(session, sql);
+            Optional<List<OutputColumn>> outputColumns = statement.plan().map(SqlQueryExecution::outputColumns);
+            synchronized (this) {
+                if (state.isDone()) {
+                    return;
+                }
+                columns = outputColumns;
+                updateType = statement.updateType();
+                sessionUpdates = statement.sessionUpdates();
+                planned = true;
+                plannedUnreported = true;
+                if (statement.plan().isEmpty()) {
+                    outputComplete = true;
+                    state = QueryState.FINISHED;
+                    endNanos = System.nanoTime();
+                }
+                else {
+                    state = QueryState.STARTING;
+                }
+            }
+            signal();
+            if (statement.plan().isEmpty()) {
+                return;
+            }
+            SubPlan plan = new PlanFragmenter().fragment(statement.plan().get());
+            QueryScheduler queryScheduler = new QueryScheduler(session, plan, taskManager, catalogManager, executor, config.splitBatchSize(),
+                    config.maxPendingSplitsPerTask(), cause -> fail(toStrataException(cause)));
+            synchronized (this) {
+                if (state.isDone()) {
+                    return;
+                }
+                scheduler = Optional.of(queryScheduler);
+            }
+            queryScheduler.start();
+            synchronized (this) {
+                if (state == QueryState.STARTING) {
+                    state = QueryState.RUNNING;
+                }
+            }
+            signal();
+            watchTask(queryScheduler.rootTaskId(), -1);
+            fetch();
+            if (isDone()) {
+                // failed or canceled while the task was being created
+                abortTask();
+            }
+        }
+        catch (RuntimeException | Error e) {
+            fail(toStrataException(e));
+        }
+    }
+
+    private static List<OutputColumn> outputColumns(OutputNode plan)
+    {
+        List<OutputColumn> columns = new ArrayList<>();
+        for (int i = 0; i < plan.columnNames().size(); i++) {
+            columns.add(new OutputColumn(plan.columnNames().get(i), plan.outputs().get(i).type()));
+        }
+        return columns;
+    }
+
+    /**
+     * Follows the task's status until it ends, failing the query when the task fails. The callback handles
+     * the outcome itself, so the future it returns is not kept.
+     */
+    @SuppressWarnings("FutureReturnValueIgnored")
+    private void watchTask(TaskId taskId, long version)
+    {
+        taskManager.getTaskStatus(taskId, version).whenCompleteAsync((status, cause) -> {
+            try {
+                if (cause != null) {
+                    fail(toStrataException(cause));
+                    return;
+                }
+                synchronized (this) {
+                    lastTaskStatus = Optional.of(status);
+                }
+                if (status.state() == TaskState.FAILED) {
+                    fail(status.failures().isEmpty()
+                            ? new StrataException(ErrorCode.GENERIC_INTERNAL_ERROR, "Task " + taskId + " failed")
+                            : status.failures().get(0).toException());
+                    return;
+                }
+                if (!status.state().isDone() && !isDone()) {
+                    watchTask(taskId, status.version());
+                }
+            }
+            catch (RuntimeException e) {
+                fail(toStrataException(e));
+            }
+        }, executor);
+    }
+
+    private synchronized boolean isDone()
+    {
+        return state.isDone();
+    }
+
+    /** Reads the next batch of output, unless a read is under way; {@link #resultsArrived} handles the outcome. */
+    @SuppressWarnings("FutureReturnValueIgnored")
+    private void fetch()
+    {
+        TaskId taskId;
+        long fetchToken;
+        synchronized (this) {
+            if (fetching || outputComplete || state.isDone() || scheduler.isEmpty()) {
+                return;
+            }
+            fetching = true;
+            taskId = scheduler.get().rootTaskId();
+            fetchToken = token;
+        }
+        taskManager.getTaskResults(taskId, ROOT_BUFFER, fetchToken, config.maxResultFetchBytes())
+                .whenCompleteAsync(this::resultsArrived, executor);
+    }
+
+    private void resultsArrived(BufferResult result, Throwable cause)
+    {
+        try {
+            takeResults(result, cause);
+        }
+        catch (RuntimeException e) {
+            fail(toStrataException(e));
+        }
+    }
+
+    private void takeResults(BufferResult result, Throwable cause)
+    {
+        if (cause != null) {
+            fail(toStrataException(cause));
+            return;
+        }
+        boolean fetchMore;
+        synchronized (this) {
+            fetching = false;
+            if (state.isDone()) {
+                return;
+            }
+            for (Page page : result.pages()) {
+                pages.addLast(page);
+                queuedBytes += page.sizeInBytes();
+            }
+            token = result.nextToken();
+            if (result.bufferComplete()) {
+                outputComplete = true;
+            }
+            updateOutputState();
+            fetchMore = !outputComplete && queuedBytes < config.maxResultFetchBytes();
+        }
+        signal();
+        if (fetchMore) {
+            fetch();
+        }
+    }
+
+    // guarded by this
+    private void updateOutputState()
+    {
+        if (!outputComplete || state.isDone()) {
+            return;
+        }
+        if (pages.isEmpty()) {
+            state = QueryState.FINISHED;
+            endNanos = System.nanoTime();
+        }
+        else {
+            state = QueryState.FINISHING;
+        }
+    }
+
+    @Override
+    public synchronized Optional<List<OutputColumn>> columns()
+    {
+        return columns;
+    }
+
+    @Override
+    public synchronized boolean isPlanned()
+    {
+        return planned || state == QueryState.FAILED;
+    }
+
+    @Override
+    public synchronized Optional<String> updateType()
+    {
+        return updateType;
+    }
+
+    @Override
+    public OptionalLong updateCount()
+    {
+        return OptionalLong.empty();
+    }
+
+    @Override
+    public synchronized SessionUpdates sessionUpdates()
+    {
+        return sessionUpdates;
+    }
+
+    @Override
+    public Page pollPage()
+    {
+        Page page;
+        boolean fetchMore;
+        boolean finished;
+        synchronized (this) {
+            page = pages.pollFirst();
+            if (page == null) {
+                return null;
+            }
+            queuedBytes -= page.sizeInBytes();
+            QueryState before = state;
+            updateOutputState();
+            finished = before != state;
+            fetchMore = !fetching && !outputComplete && queuedBytes < config.maxResultFetchBytes();
+        }
+        if (finished) {
+            signal();
+        }
+        if (fetchMore) {
+            fetch();
+        }
+        return page;
+    }
+
+    @Override
+    public synchronized boolean isOutputFinished()
+    {
+        return outputComplete && pages.isEmpty() && state != QueryState.FAILED;
+    }
+
+    @Override
+    public synchronized CompletableFuture<Void> whenChanged()
+    {
+        if (!pages.isEmpty() || state.isDone() || plannedUnreported) {
+            plannedUnreported = false;
+            return CompletableFuture.completedFuture(null);
+        }
+        return changed;
+    }
+
+    private void signal()
+    {
+        CompletableFuture<Void> toComplete;
+        synchronized (this) {
+            toComplete = changed;
+            changed = new CompletableFuture<>();
+        }
+        toComplete.complete(null);
+    }
+
+    @Override
+    public synchronized Optional<StrataException> failure()
+    {
+        return failure;
+    }
+
+    @Override
+    public QueryStatistics statistics()
+    {
+        Optional<QueryScheduler> currentScheduler;
+        Optional<TaskStatus> status;
+        synchronized (this) {
+            currentScheduler = scheduler;
+            status = lastTaskStatus;
+        }
+        if (currentScheduler.isPresent()) {
+            try {
+                TaskStatus latest = taskManager.getTaskStatus(currentScheduler.get().rootTaskId());
+                synchronized (this) {
+                    lastTaskStatus = Optional.of(latest);
+                }
+                status = Optional.of(latest);
+            }
+            catch (StrataException e) {
+                // the task is gone (its status expired): keep the last one seen
+            }
+        }
+        TaskStatistics task = status.map(TaskStatus::statistics).orElse(TaskStatistics.EMPTY);
+        synchronized (this) {
+            long now = System.nanoTime();
+            long queuedNanos = (startNanos < 0 ? now : startNanos) - createNanos;
+            long elapsedNanos = (endNanos < 0 ? now : endNanos) - createNanos;
+            boolean scheduled = currentScheduler.isPresent() && status.isPresent();
+            return new QueryStatistics(
+                    state,
+                    scheduled,
+                    scheduled ? 1 : 0,
+                    currentScheduler.map(QueryScheduler::totalSplits).orElse(0),
+                    task.queuedSplits(),
+                    task.runningSplits(),
+                    task.completedSplits(),
+                    TimeUnit.NANOSECONDS.toMillis(task.cpuNanos()),
+                    TimeUnit.NANOSECONDS.toMillis(task.scheduledNanos()),
+                    TimeUnit.NANOSECONDS.toMillis(queuedNanos),
+                    TimeUnit.NANOSECONDS.toMillis(elapsedNanos),
+                    task.processedInputRows(),
+                    task.processedInputBytes(),
+                    task.peakMemoryBytes());
+        }
+    }
+
+    @Override
+    public void cancel()
+    {
+        fail(new StrataException(ErrorCode.USER_CANCELED, "Query was canceled"));
+    }
+
+    @Override
+    public void fail(StrataException cause)
+    {
+        requireNonNull(cause, "cause is null");
+        synchronized (this) {
+            if (state.isDone()) {
+                return;
+            }
+            failure = Optional.of(cause);
+            state = QueryState.FAILED;
+            endNanos = System.nanoTime();
+            pages.clear();
+            queuedBytes = 0;
+        }
+        signal();
+        abortTask();
+    }
+
+    /** Stops the scheduler and the task: canceled when the user canceled, else aborted. */
+    private void abortTask()
+    {
+        Optional<QueryScheduler> currentScheduler;
+        boolean canceled;
+        synchronized (this) {
+            currentScheduler = scheduler;
+            canceled = failure.map(cause -> cause.errorCode() == ErrorCode.USER_CANCELED).orElse(false);
+        }
+        if (currentScheduler.isEmpty()) {
+            return;
+        }
+        currentScheduler.get().stop();
+        try {
+            if (canceled) {
+                taskManager.cancelTask(currentScheduler.get().rootTaskId());
+            }
+            else {
+                taskManager.abortTask(currentScheduler.get().rootTaskId());
+            }
+        }
+        catch (StrataException e) {
+            // the task was never created, or is gone already
+        }
+    }
+
+    /** A user error keeps its code; anything unexpected becomes {@code GENERIC_INTERNAL_ERROR} with its message. */
+    static StrataException toStrataException(Throwable throwable)
+    {
+        Throwable cause = throwable;
+        while ((cause instanceof CompletionException || cause instanceof ExecutionException) && cause.getCause() != null) {
+            cause = cause.getCause();
+        }
+        if (cause instanceof StrataException) {
+            return (StrataException) cause;
+        }
+        String message = cause.getMessage() == null ? cause.getClass().getName() : cause.getMessage();
+        return new StrataException(ErrorCode.GENERIC_INTERNAL_ERROR, message, cause);
+    }
+}

@@ -1,0 +1,7 @@
+package io.strata.core.metadata;
+
+public enum FunctionKind
+{
+    SCALAR,
+    AGGREGATE,
+}

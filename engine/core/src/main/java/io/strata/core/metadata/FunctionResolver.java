@@ -1,0 +1,368 @@
+package io.strata.core.metadata;
+
+import io.strata.protocol.ErrorCode;
+import io.strata.spi.Location;
+import io.strata.spi.StrataException;
+import io.strata.spi.type.DecimalType;
+import io.strata.spi.type.Type;
+import io.strata.spi.type.VarcharType;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import static io.strata.core.metadata.ArgumentPattern.anyDecimal;
+import static io.strata.core.metadata.ArgumentPattern.anyType;
+import static io.strata.core.metadata.ArgumentPattern.anyVarchar;
+import static io.strata.core.metadata.ArgumentPattern.exact;
+import static io.strata.spi.type.BigintType.BIGINT;
+import static io.strata.spi.type.BooleanType.BOOLEAN;
+import static io.strata.spi.type.DateType.DATE;
+import static io.strata.spi.type.DecimalType.MAX_PRECISION;
+import static io.strata.spi.type.DoubleType.DOUBLE;
+import static io.strata.spi.type.IntegerType.INTEGER;
+import static io.strata.spi.type.IntervalDayTimeType.INTERVAL_DAY_TIME;
+import static io.strata.spi.type.IntervalYearMonthType.INTERVAL_YEAR_MONTH;
+import static java.util.Objects.requireNonNull;
+
+/**
+ * The functions and operators Strata knows, and how a call binds to one of their overloads the way Presto
+ * binds it: among the overloads that take the arguments (with implicit coercions, see {@link TypeCoercion}),
+ * an exact match wins, else the most specific one (the overload whose parameter types coerce to every other
+ * candidate's). Comparisons bind to the arguments' common super type.
+ * <p>
+ * Result types follow Presto, including the decimal rules of {@link io.strata.core.expression.FunctionNames}
+ * and the aggregate rules of {@link io.strata.core.planner.plan.Aggregation}.
+ */
+public final class FunctionResolver
+{
+    private final Map<String, List<FunctionSignature>> functions;
+    private final Map<OperatorType, List<FunctionSignature>> operators;
+    private final Map<String, String> aliases;
+
+    private FunctionResolver(Map<String, List<FunctionSignature>> functions, Map<OperatorType, List<FunctionSignature>> operators, Map<String, String> aliases)
+    {
+        this.functions = copy(functions);
+        this.operators = copy(operators);
+        this.aliases = Map.copyOf(aliases);
+    }
+
+    private static <K> Map<K, List<FunctionSignature>> copy(Map<K, List<FunctionSignature>> map)
+    {
+        Map<K, List<FunctionSignature>> copy = new LinkedHashMap<>();
+        map.forEach((key, value) -> copy.put(key, List.copyOf(value)));
+        return Collections.unmodifiableMap(copy);
+    }
+
+    /** The built-in functions. */
+    public static FunctionResolver createBuiltIn()
+    {
+        Builder builder = new Builder();
+        addArithmetic(builder);
+        addScalars(builder);
+        addAggregates(builder);
+        builder.alias("substring", "substr");
+        return new FunctionResolver(builder.functions, builder.operators, builder.aliases);
+    }
+
+    public boolean isRegistered(String name)
+    {
+        return functions.containsKey(canonicalName(name));
+    }
+
+    public boolean isAggregate(String name)
+    {
+        List<FunctionSignature> signatures = functions.get(canonicalName(name));
+        return signatures != null && signatures.get(0).kind() == FunctionKind.AGGREGATE;
+    }
+
+    /** Every function overload (not operators), by name, for {@code SHOW FUNCTIONS}. */
+    public List<FunctionSignature> listFunctions()
+    {
+        return functions.values().stream().flatMap(List::stream).toList();
+    }
+
+    /**
+     * Binds a call of the named scalar or aggregate function.
+     *
+     * @throws StrataException {@code FUNCTION_NOT_FOUND} for an unknown name or when no overload takes the
+     * arguments ("Unexpected parameters (varchar(1)) for function abs. Expected: abs(integer), ...")
+     */
+    public ResolvedFunction resolveFunction(String name, List<Type> argumentTypes, Optional<Location> location)
+    {
+        List<FunctionSignature> signatures = functions.get(canonicalName(name));
+        if (signatures == null) {
+            throw new StrataException(ErrorCode.FUNCTION_NOT_FOUND, location, "Function " + name + " not registered", null);
+        }
+        return bestMatch(signatures, argumentTypes).orElseThrow(() -> new StrataException(ErrorCode.FUNCTION_NOT_FOUND, location,
+                "Unexpected parameters (" + typeList(argumentTypes) + ") for function " + name + ". Expected: "
+                        + signatures.stream().map(FunctionSignature::display).collect(Collectors.joining(", ")), null));
+    }
+
+    /**
+     * Binds an operator.
+     *
+     * @throws StrataException {@code TYPE_MISMATCH} when the operator does not apply ("'=' cannot be applied
+     * to bigint, varchar(1)")
+     */
+    public ResolvedFunction resolveOperator(OperatorType operator, List<Type> argumentTypes, Optional<Location> location)
+    {
+        Optional<ResolvedFunction> resolved = operator.isComparison() ? bindComparison(operator, argumentTypes) : bestMatch(operators.get(operator), argumentTypes);
+        return resolved.orElseThrow(() -> new StrataException(ErrorCode.TYPE_MISMATCH, location,
+                "'" + operator.symbol() + "' cannot be applied to " + typeList(argumentTypes), null));
+    }
+
+    private static Optional<ResolvedFunction> bindComparison(OperatorType operator, List<Type> argumentTypes)
+    {
+        if (argumentTypes.size() != 2) {
+            return Optional.empty();
+        }
+        Optional<Type> common = TypeCoercion.commonSuperType(argumentTypes.get(0), argumentTypes.get(1));
+        if (common.isEmpty()) {
+            return Optional.empty();
+        }
+        // varchars of different lengths compare as they are: the values have the same representation
+        List<Type> bound = argumentTypes.stream()
+                .map(type -> type instanceof VarcharType && common.get() instanceof VarcharType ? type : common.get())
+                .toList();
+        return Optional.of(new ResolvedFunction(operator.functionName(), FunctionKind.SCALAR, bound, BOOLEAN));
+    }
+
+    private static Optional<ResolvedFunction> bestMatch(List<FunctionSignature> signatures, List<Type> argumentTypes)
+    {
+        List<ResolvedFunction> candidates = new ArrayList<>();
+        for (FunctionSignature signature : signatures) {
+            Optional<ResolvedFunction> bound;
+            try {
+                bound = signature.bind(argumentTypes);
+            }
+            catch (IllegalArgumentException e) {
+                // the result type does not exist (a decimal wider than 38 digits): this overload does not apply
+                continue;
+            }
+            if (bound.isPresent()) {
+                if (bound.get().argumentTypes().equals(argumentTypes)) {
+                    return bound;
+                }
+                candidates.add(bound.get());
+            }
+        }
+        for (ResolvedFunction candidate : candidates) {
+            if (candidates.stream().allMatch(other -> isAsSpecific(candidate, other))) {
+                return Optional.of(candidate);
+            }
+        }
+        // no single most specific overload: take the first that no other is more specific than
+        for (int i = 0; i < candidates.size(); i++) {
+            boolean dominated = false;
+            for (int j = 0; j < candidates.size(); j++) {
+                if (i != j && isAsSpecific(candidates.get(j), candidates.get(i)) && !isAsSpecific(candidates.get(i), candidates.get(j))) {
+                    dominated = true;
+                }
+            }
+            if (!dominated) {
+                return Optional.of(candidates.get(i));
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static boolean isAsSpecific(ResolvedFunction first, ResolvedFunction second)
+    {
+        for (int i = 0; i < first.argumentTypes().size(); i++) {
+            if (!TypeCoercion.canCoerce(first.argumentTypes().get(i), second.argumentTypes().get(i))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private String canonicalName(String name)
+    {
+        return aliases.getOrDefault(name, name);
+    }
+
+    private static String typeList(List<Type> types)
+    {
+        return types.stream().map(Type::displayName).collect(Collectors.joining(", "));
+    }
+
+    private static void addArithmetic(Builder builder)
+    {
+        for (OperatorType operator : List.of(OperatorType.ADD, OperatorType.SUBTRACT, OperatorType.MULTIPLY, OperatorType.DIVIDE, OperatorType.MODULUS)) {
+            builder.operator(operator, List.of(exact(INTEGER), exact(INTEGER)), INTEGER);
+            builder.operator(operator, List.of(exact(BIGINT), exact(BIGINT)), BIGINT);
+            builder.operator(operator, List.of(exact(DOUBLE), exact(DOUBLE)), DOUBLE);
+            builder.operator(operator, List.of(anyDecimal(), anyDecimal()), types -> decimalArithmetic(operator, (DecimalType) types.get(0), (DecimalType) types.get(1)), "decimal");
+        }
+        for (Type interval : List.of(INTERVAL_DAY_TIME, INTERVAL_YEAR_MONTH)) {
+            builder.operator(OperatorType.ADD, List.of(exact(DATE), exact(interval)), DATE);
+            builder.operator(OperatorType.ADD, List.of(exact(interval), exact(DATE)), DATE);
+            builder.operator(OperatorType.SUBTRACT, List.of(exact(DATE), exact(interval)), DATE);
+            builder.operator(OperatorType.ADD, List.of(exact(interval), exact(interval)), interval);
+            builder.operator(OperatorType.SUBTRACT, List.of(exact(interval), exact(interval)), interval);
+            builder.operator(OperatorType.MULTIPLY, List.of(exact(interval), exact(BIGINT)), interval);
+            builder.operator(OperatorType.MULTIPLY, List.of(exact(BIGINT), exact(interval)), interval);
+        }
+        builder.operator(OperatorType.NEGATE, List.of(exact(INTEGER)), INTEGER);
+        builder.operator(OperatorType.NEGATE, List.of(exact(BIGINT)), BIGINT);
+        builder.operator(OperatorType.NEGATE, List.of(exact(DOUBLE)), DOUBLE);
+        builder.operator(OperatorType.NEGATE, List.of(anyDecimal()), types -> types.get(0), "decimal(p,s)");
+        builder.operator(OperatorType.NEGATE, List.of(exact(INTERVAL_DAY_TIME)), INTERVAL_DAY_TIME);
+        builder.operator(OperatorType.NEGATE, List.of(exact(INTERVAL_YEAR_MONTH)), INTERVAL_YEAR_MONTH);
+    }
+
+    /** Presto's result types of decimal arithmetic (see {@link io.strata.core.expression.FunctionNames}). */
+    static DecimalType decimalArithmetic(OperatorType operator, DecimalType left, DecimalType right)
+    {
+        int p1 = left.precision();
+        int s1 = left.scale();
+        int p2 = right.precision();
+        int s2 = right.scale();
+        switch (operator) {
+            case ADD:
+            case SUBTRACT:
+                return new DecimalType(Math.min(MAX_PRECISION, 1 + Math.max(p1 - s1, p2 - s2) + Math.max(s1, s2)), Math.max(s1, s2));
+            case MULTIPLY:
+                return new DecimalType(Math.min(MAX_PRECISION, p1 + p2), s1 + s2);
+            case DIVIDE:
+                return new DecimalType(Math.min(MAX_PRECISION, p1 + s2 + Math.max(0, s2 - s1)), Math.max(s1, s2));
+            case MODULUS:
+                return new DecimalType(Math.min(p2 - s2, p1 - s1) + Math.max(s1, s2), Math.max(s1, s2));
+            case NEGATE:
+            case EQUAL:
+            case NOT_EQUAL:
+            case LESS_THAN:
+            case LESS_THAN_OR_EQUAL:
+            case GREATER_THAN:
+            case GREATER_THAN_OR_EQUAL:
+            case IS_DISTINCT_FROM:
+                break;
+        }
+        throw new IllegalArgumentException("not a binary arithmetic operator: " + operator);
+    }
+
+    private static void addScalars(Builder builder)
+    {
+        String abs = "Absolute value";
+        builder.scalar("abs", List.of(exact(INTEGER)), INTEGER, abs);
+        builder.scalar("abs", List.of(exact(BIGINT)), BIGINT, abs);
+        builder.scalar("abs", List.of(exact(DOUBLE)), DOUBLE, abs);
+        builder.scalar("abs", List.of(anyDecimal()), types -> types.get(0), "decimal(p,s)", abs);
+
+        String round = "Round to nearest integer, or to the given number of decimal places (half away from zero)";
+        builder.scalar("round", List.of(exact(INTEGER)), INTEGER, round);
+        builder.scalar("round", List.of(exact(BIGINT)), BIGINT, round);
+        builder.scalar("round", List.of(exact(DOUBLE)), DOUBLE, round);
+        builder.scalar("round", List.of(anyDecimal()), types -> {
+            DecimalType decimal = (DecimalType) types.get(0);
+            return new DecimalType(Math.min(MAX_PRECISION, decimal.precision() - decimal.scale() + Math.min(decimal.scale(), 1)), 0);
+        }, "decimal(rp,0)", round);
+        builder.scalar("round", List.of(exact(INTEGER), exact(INTEGER)), INTEGER, round);
+        builder.scalar("round", List.of(exact(BIGINT), exact(INTEGER)), BIGINT, round);
+        builder.scalar("round", List.of(exact(DOUBLE), exact(INTEGER)), DOUBLE, round);
+        builder.scalar("round", List.of(anyDecimal(), exact(INTEGER)), types -> {
+            DecimalType decimal = (DecimalType) types.get(0);
+            return new DecimalType(Math.min(MAX_PRECISION, decimal.precision() + 1), decimal.scale());
+        }, "decimal(rp,s)", round);
+
+        builder.scalar("concat", List.of(anyVarchar(), anyVarchar()), true, types -> VarcharType.VARCHAR, "varchar", "Concatenates the given strings");
+        builder.scalar("substr", List.of(anyVarchar(), exact(BIGINT)), types -> types.get(0), "varchar(x)", "Suffix starting at the given 1-based position");
+        builder.scalar("substr", List.of(anyVarchar(), exact(BIGINT), exact(BIGINT)), types -> types.get(0), "varchar(x)", "Substring of the given length starting at the given 1-based position");
+        builder.scalar("lower", List.of(anyVarchar()), types -> types.get(0), "varchar(x)", "Converts the string to lower case");
+        builder.scalar("upper", List.of(anyVarchar()), types -> types.get(0), "varchar(x)", "Converts the string to upper case");
+        builder.scalar("length", List.of(anyVarchar()), types -> BIGINT, "bigint", "Count of code points of the given string");
+
+        builder.scalar("year", List.of(exact(DATE)), BIGINT, "Year of the given date");
+        builder.scalar("month", List.of(exact(DATE)), BIGINT, "Month of the year of the given date");
+        builder.scalar("day", List.of(exact(DATE)), BIGINT, "Day of the month of the given date");
+    }
+
+    private static void addAggregates(Builder builder)
+    {
+        builder.aggregate("count", List.of(), BIGINT, "Counts the rows");
+        builder.aggregate("count", List.of(anyType()), types -> BIGINT, "bigint", "Counts the non-null values");
+
+        String sum = "Sum of the non-null values";
+        builder.aggregate("sum", List.of(exact(INTEGER)), BIGINT, sum);
+        builder.aggregate("sum", List.of(exact(BIGINT)), BIGINT, sum);
+        builder.aggregate("sum", List.of(exact(DOUBLE)), DOUBLE, sum);
+        builder.aggregate("sum", List.of(anyDecimal()), types -> new DecimalType(MAX_PRECISION, ((DecimalType) types.get(0)).scale()), "decimal(38,s)", sum);
+        builder.aggregate("sum", List.of(exact(INTERVAL_DAY_TIME)), INTERVAL_DAY_TIME, sum);
+        builder.aggregate("sum", List.of(exact(INTERVAL_YEAR_MONTH)), INTERVAL_YEAR_MONTH, sum);
+
+        String avg = "Average of the non-null values";
+        builder.aggregate("avg", List.of(exact(INTEGER)), DOUBLE, avg);
+        builder.aggregate("avg", List.of(exact(BIGINT)), DOUBLE, avg);
+        builder.aggregate("avg", List.of(exact(DOUBLE)), DOUBLE, avg);
+        builder.aggregate("avg", List.of(anyDecimal()), types -> types.get(0), "decimal(p,s)", avg);
+        builder.aggregate("avg", List.of(exact(INTERVAL_DAY_TIME)), INTERVAL_DAY_TIME, avg);
+        builder.aggregate("avg", List.of(exact(INTERVAL_YEAR_MONTH)), INTERVAL_YEAR_MONTH, avg);
+
+        builder.aggregate("min", List.of(anyType()), types -> types.get(0), "T", "Minimum of the non-null values");
+        builder.aggregate("max", List.of(anyType()), types -> types.get(0), "T", "Maximum of the non-null values");
+    }
+
+    private static final class Builder
+    {
+        private final Map<String, List<FunctionSignature>> functions = new LinkedHashMap<>();
+        private final Map<OperatorType, List<FunctionSignature>> operators = new LinkedHashMap<>();
+        private final Map<String, String> aliases = new LinkedHashMap<>();
+
+        void operator(OperatorType operator, List<ArgumentPattern> arguments, Type returnType)
+        {
+            operator(operator, arguments, types -> returnType, returnType.displayName());
+        }
+
+        void operator(OperatorType operator, List<ArgumentPattern> arguments, Function<List<Type>, Type> returnType, String returnTypeDisplay)
+        {
+            operators.computeIfAbsent(operator, key -> new ArrayList<>())
+                    .add(new FunctionSignature(operator.functionName(), operator.symbol(), FunctionKind.SCALAR, arguments, false, returnType, returnTypeDisplay, ""));
+        }
+
+        void scalar(String name, List<ArgumentPattern> arguments, Type returnType, String description)
+        {
+            scalar(name, arguments, types -> returnType, returnType.displayName(), description);
+        }
+
+        void scalar(String name, List<ArgumentPattern> arguments, Function<List<Type>, Type> returnType, String returnTypeDisplay, String description)
+        {
+            scalar(name, arguments, false, returnType, returnTypeDisplay, description);
+        }
+
+        void scalar(String name, List<ArgumentPattern> arguments, boolean variadic, Function<List<Type>, Type> returnType, String returnTypeDisplay, String description)
+        {
+            add(new FunctionSignature(name, name, FunctionKind.SCALAR, arguments, variadic, returnType, returnTypeDisplay, description));
+        }
+
+        void aggregate(String name, List<ArgumentPattern> arguments, Type returnType, String description)
+        {
+            aggregate(name, arguments, types -> returnType, returnType.displayName(), description);
+        }
+
+        void aggregate(String name, List<ArgumentPattern> arguments, Function<List<Type>, Type> returnType, String returnTypeDisplay, String description)
+        {
+            add(new FunctionSignature(name, name, FunctionKind.AGGREGATE, arguments, false, returnType, returnTypeDisplay, description));
+        }
+
+        void alias(String alias, String name)
+        {
+            requireNonNull(functions.get(name), "no function " + name);
+            aliases.put(alias, name);
+        }
+
+        private void add(FunctionSignature signature)
+        {
+            List<FunctionSignature> signatures = functions.computeIfAbsent(signature.name(), key -> new ArrayList<>());
+            if (!signatures.isEmpty() && signatures.get(0).kind() != signature.kind()) {
+                throw new IllegalArgumentException(signature.name() + " is both a scalar and an aggregate function");
+            }
+            signatures.add(signature);
+        }
+    }
+}

@@ -1,0 +1,254 @@
+package io.strata.core.planner;
+
+import io.strata.core.analyzer.Analysis;
+import io.strata.core.analyzer.BoundAggregate;
+import io.strata.core.analyzer.BoundAggregation;
+import io.strata.core.analyzer.BoundQuery;
+import io.strata.core.analyzer.BoundQuerySpecification;
+import io.strata.core.analyzer.BoundRelation;
+import io.strata.core.analyzer.BoundSortItem;
+import io.strata.core.analyzer.BoundTable;
+import io.strata.core.analyzer.BoundValues;
+import io.strata.core.analyzer.Field;
+import io.strata.core.analyzer.QueryAnalysis;
+import io.strata.core.analyzer.RowsAnalysis;
+import io.strata.core.expression.Constant;
+import io.strata.core.expression.RowExpression;
+import io.strata.core.expression.SymbolReference;
+import io.strata.core.metadata.Metadata;
+import io.strata.core.metadata.TableColumn;
+import io.strata.core.planner.plan.Aggregation;
+import io.strata.core.planner.plan.AggregationNode;
+import io.strata.core.planner.plan.Assignment;
+import io.strata.core.planner.plan.FilterNode;
+import io.strata.core.planner.plan.LimitNode;
+import io.strata.core.planner.plan.Ordering;
+import io.strata.core.planner.plan.OutputNode;
+import io.strata.core.planner.plan.PlanNode;
+import io.strata.core.planner.plan.ProjectNode;
+import io.strata.core.planner.plan.SortNode;
+import io.strata.core.planner.plan.Symbol;
+import io.strata.core.planner.plan.TableScanNode;
+import io.strata.core.planner.plan.ValuesNode;
+import io.strata.core.session.Session;
+import io.strata.spi.connector.ColumnHandle;
+import io.strata.spi.connector.TupleDomain;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.Set;
+
+import static java.util.Objects.requireNonNull;
+
+/**
+ * Turns an analysis into a logical plan, one relation at a time, bottom-up. A query specification becomes
+ * <pre>
+ * Output &lt;- [Limit] &lt;- [Sort] &lt;- [Aggregate (DISTINCT)] &lt;- Project (SELECT list and hidden ORDER BY keys)
+ *        &lt;- [Filter (HAVING)] &lt;- [Aggregate &lt;- Project (keys, arguments)] &lt;- [Filter (WHERE)] &lt;- source
+ * </pre>
+ * where a table's source is a scan of all its columns: the optimizer prunes what is not used and pushes
+ * what it can of the filters into the connector. Each relation's fields become symbols; the bound
+ * expressions' {@code InputReference}s become references to those symbols.
+ */
+public final class LogicalPlanner
+{
+    private final Metadata metadata;
+    private final Session session;
+    private final SymbolAllocator symbolAllocator;
+    private final PlanNodeIdAllocator idAllocator;
+
+    public LogicalPlanner(Metadata metadata, Session session, SymbolAllocator symbolAllocator, PlanNodeIdAllocator idAllocator)
+    {
+        this.metadata = requireNonNull(metadata, "metadata is null");
+        this.session = requireNonNull(session, "session is null");
+        this.symbolAllocator = requireNonNull(symbolAllocator, "symbolAllocator is null");
+        this.idAllocator = requireNonNull(idAllocator, "idAllocator is null");
+    }
+
+    /** A relation's plan: the node that produces it and the symbol of each of its fields. */
+    private record RelationPlan(PlanNode root, List<Symbol> fields)
+    {
+    }
+
+    /** The plan of a query or of rows known at analysis time. */
+    public OutputNode plan(Analysis analysis)
+    {
+        if (analysis instanceof QueryAnalysis query) {
+            RelationPlan plan = planRelation(query.relation());
+            return new OutputNode(idAllocator.nextId(), plan.root(), query.columnNames(), plan.fields());
+        }
+        if (analysis instanceof RowsAnalysis rows) {
+            List<Symbol> symbols = new ArrayList<>();
+            for (int i = 0; i < rows.columnNames().size(); i++) {
+                symbols.add(symbolAllocator.newSymbol(rows.columnNames().get(i), rows.columnTypes().get(i)));
+            }
+            List<List<RowExpression>> values = new ArrayList<>();
+            for (List<Object> row : rows.rows()) {
+                List<RowExpression> constants = new ArrayList<>();
+                for (int i = 0; i < row.size(); i++) {
+                    constants.add(new Constant(row.get(i), rows.columnTypes().get(i)));
+                }
+                values.add(constants);
+            }
+            return new OutputNode(idAllocator.nextId(), new ValuesNode(idAllocator.nextId(), symbols, values), rows.columnNames(), symbols);
+        }
+        throw new IllegalArgumentException("no plan for " + analysis.getClass().getSimpleName());
+    }
+
+    private RelationPlan planRelation(BoundRelation relation)
+    {
+        if (relation instanceof BoundTable table) {
+            return planTable(table);
+        }
+        if (relation instanceof BoundValues values) {
+            return planValues(values);
+        }
+        if (relation instanceof BoundQuerySpecification specification) {
+            return planQuerySpecification(specification);
+        }
+        if (relation instanceof BoundQuery query) {
+            RelationPlan body = planRelation(query.body());
+            PlanNode root = sortAndLimit(body.root(), query.orderBy(), query.limit(), body.fields());
+            return new RelationPlan(root, body.fields());
+        }
+        throw new IllegalArgumentException("no plan for " + relation.getClass().getSimpleName());
+    }
+
+    private RelationPlan planTable(BoundTable table)
+    {
+        List<Symbol> symbols = new ArrayList<>();
+        List<ColumnHandle> columns = new ArrayList<>();
+        for (TableColumn column : table.table().columns()) {
+            symbols.add(symbolAllocator.newSymbol(column.name(), column.type()));
+            columns.add(column.handle());
+        }
+        TableScanNode scan = new TableScanNode(
+                idAllocator.nextId(),
+                table.table().handle().catalogName(),
+                table.table().handle().connectorHandle(),
+                symbols,
+                columns,
+                TupleDomain.all(),
+                metadata.getTableStatistics(session, table.table().handle()));
+        return new RelationPlan(scan, symbols);
+    }
+
+    private RelationPlan planValues(BoundValues values)
+    {
+        List<Symbol> symbols = new ArrayList<>();
+        for (Field field : values.type().fields()) {
+            symbols.add(symbolAllocator.newSymbol(field.name().orElse("field"), field.type()));
+        }
+        return new RelationPlan(new ValuesNode(idAllocator.nextId(), symbols, values.rows()), symbols);
+    }
+
+    private RelationPlan planQuerySpecification(BoundQuerySpecification specification)
+    {
+        RelationPlan source = planRelation(specification.from());
+        PlanNode root = source.root();
+        List<Symbol> fields = source.fields();
+
+        if (specification.where().isPresent()) {
+            root = new FilterNode(idAllocator.nextId(), root, Expressions.inputsToSymbols(specification.where().get(), fields));
+        }
+        if (specification.aggregation().isPresent()) {
+            RelationPlan aggregated = planAggregation(root, fields, specification.aggregation().get());
+            root = aggregated.root();
+            fields = aggregated.fields();
+        }
+        if (specification.having().isPresent()) {
+            root = new FilterNode(idAllocator.nextId(), root, Expressions.inputsToSymbols(specification.having().get(), fields));
+        }
+
+        int visible = specification.type().size();
+        Projection projection = new Projection();
+        List<Symbol> projected = new ArrayList<>();
+        for (int i = 0; i < specification.projections().size(); i++) {
+            String hint = i < visible ? specification.type().field(i).name().orElse("expr") : "expr";
+            projected.add(projection.symbolFor(Expressions.inputsToSymbols(specification.projections().get(i), fields), hint));
+        }
+        root = projection.over(root);
+        List<Symbol> outputs = projected.subList(0, visible);
+
+        if (specification.distinct()) {
+            root = new AggregationNode(idAllocator.nextId(), root, List.copyOf(new LinkedHashSet<>(outputs)), List.of(), AggregationNode.Step.SINGLE);
+        }
+        root = sortAndLimit(root, specification.orderBy(), specification.limit(), projected);
+        return new RelationPlan(root, outputs);
+    }
+
+    /**
+     * {@code Aggregate <- Project}: the projection computes the keys, arguments and filters that are not plain
+     * symbols yet; the grouped relation's fields are the key symbols, then the aggregates' outputs.
+     */
+    private RelationPlan planAggregation(PlanNode source, List<Symbol> fields, BoundAggregation aggregation)
+    {
+        Projection projection = new Projection();
+        List<Symbol> keys = new ArrayList<>();
+        for (RowExpression key : aggregation.groupingKeys()) {
+            keys.add(projection.symbolFor(Expressions.inputsToSymbols(key, fields), "expr"));
+        }
+        List<Aggregation> aggregations = new ArrayList<>();
+        for (BoundAggregate aggregate : aggregation.aggregates()) {
+            List<Symbol> arguments = new ArrayList<>();
+            for (RowExpression argument : aggregate.arguments()) {
+                arguments.add(projection.symbolFor(Expressions.inputsToSymbols(argument, fields), "expr"));
+            }
+            Optional<Symbol> mask = aggregate.filter().map(filter -> projection.symbolFor(Expressions.inputsToSymbols(filter, fields), "mask"));
+            Symbol output = symbolAllocator.newSymbol(aggregate.functionName(), aggregate.type());
+            aggregations.add(new Aggregation(output, aggregate.functionName(), arguments, aggregate.distinct(), mask));
+        }
+        AggregationNode node = new AggregationNode(idAllocator.nextId(), projection.over(source), keys, aggregations, AggregationNode.Step.SINGLE);
+        return new RelationPlan(node, node.outputSymbols());
+    }
+
+    private PlanNode sortAndLimit(PlanNode source, List<BoundSortItem> orderBy, OptionalLong limit, List<Symbol> fields)
+    {
+        PlanNode root = source;
+        if (!orderBy.isEmpty()) {
+            List<Ordering> orderings = new ArrayList<>();
+            Set<Symbol> seen = new HashSet<>();
+            for (BoundSortItem item : orderBy) {
+                Symbol symbol = fields.get(item.field());
+                if (seen.add(symbol)) {
+                    orderings.add(new Ordering(symbol, item.order()));
+                }
+            }
+            root = new SortNode(idAllocator.nextId(), root, orderings);
+        }
+        if (limit.isPresent()) {
+            root = new LimitNode(idAllocator.nextId(), root, limit.getAsLong());
+        }
+        return root;
+    }
+
+    /** The assignments of one projection, each distinct expression computed once. */
+    private final class Projection
+    {
+        private final Map<RowExpression, Symbol> assignments = new LinkedHashMap<>();
+
+        Symbol symbolFor(RowExpression expression, String nameHint)
+        {
+            Symbol existing = assignments.get(expression);
+            if (existing != null) {
+                return existing;
+            }
+            Symbol symbol = expression instanceof SymbolReference reference ? reference.symbol() : symbolAllocator.newSymbol(nameHint, expression.type());
+            assignments.put(expression, symbol);
+            return symbol;
+        }
+
+        ProjectNode over(PlanNode source)
+        {
+            List<Assignment> list = new ArrayList<>();
+            assignments.forEach((expression, symbol) -> list.add(new Assignment(symbol, expression)));
+            return new ProjectNode(idAllocator.nextId(), source, list);
+        }
+    }
+}

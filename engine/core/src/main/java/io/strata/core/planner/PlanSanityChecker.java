@@ -1,0 +1,160 @@
+package io.strata.core.planner;
+
+import io.strata.core.expression.RowExpression;
+import io.strata.core.planner.plan.Aggregation;
+import io.strata.core.planner.plan.AggregationNode;
+import io.strata.core.planner.plan.Assignment;
+import io.strata.core.planner.plan.FilterNode;
+import io.strata.core.planner.plan.LimitNode;
+import io.strata.core.planner.plan.Ordering;
+import io.strata.core.planner.plan.OutputNode;
+import io.strata.core.planner.plan.PlanNode;
+import io.strata.core.planner.plan.PlanVisitor;
+import io.strata.core.planner.plan.ProjectNode;
+import io.strata.core.planner.plan.SortNode;
+import io.strata.core.planner.plan.Symbol;
+import io.strata.core.planner.plan.TableScanNode;
+import io.strata.core.planner.plan.TopNNode;
+import io.strata.core.planner.plan.ValuesNode;
+
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+import static io.strata.spi.type.BooleanType.BOOLEAN;
+
+/**
+ * Checks what every later stage relies on: each node reads only symbols its sources produce, produces each
+ * symbol once, and values rows and filters are well typed. A failure is a bug in the planner or an optimizer
+ * pass, reported before execution meets it.
+ */
+public final class PlanSanityChecker
+{
+    private PlanSanityChecker() {}
+
+    /**
+     * @throws IllegalStateException naming the node and the problem
+     */
+    public static void validate(PlanNode plan)
+    {
+        plan.accept(new Checker(), null);
+    }
+
+    private static final class Checker
+            implements PlanVisitor<Void, Void>
+    {
+        @Override
+        public Void visitOutput(OutputNode node, Void context)
+        {
+            checkSources(node);
+            requireProduced(node, node.outputs(), node.source());
+            return null;
+        }
+
+        @Override
+        public Void visitTableScan(TableScanNode node, Void context)
+        {
+            requireUnique(node, node.outputs());
+            return null;
+        }
+
+        @Override
+        public Void visitValues(ValuesNode node, Void context)
+        {
+            requireUnique(node, node.outputs());
+            for (List<RowExpression> row : node.rows()) {
+                for (int i = 0; i < row.size(); i++) {
+                    if (!Expressions.isInputFree(row.get(i)) || !row.get(i).type().equals(node.outputs().get(i).type())) {
+                        throw new IllegalStateException("values node " + node.id() + " has a bad value for " + node.outputs().get(i) + ": " + row.get(i));
+                    }
+                }
+            }
+            return null;
+        }
+
+        @Override
+        public Void visitFilter(FilterNode node, Void context)
+        {
+            checkSources(node);
+            requireProduced(node, Expressions.symbolsReferenced(node.predicate()), node.source());
+            if (!node.predicate().type().equals(BOOLEAN)) {
+                throw new IllegalStateException("filter " + node.id() + " has a predicate of type " + node.predicate().type());
+            }
+            return null;
+        }
+
+        @Override
+        public Void visitProject(ProjectNode node, Void context)
+        {
+            checkSources(node);
+            requireUnique(node, node.outputSymbols());
+            for (Assignment assignment : node.assignments()) {
+                requireProduced(node, Expressions.symbolsReferenced(assignment.expression()), node.source());
+                if (!assignment.expression().type().equals(assignment.symbol().type())) {
+                    throw new IllegalStateException("project " + node.id() + " assigns " + assignment.expression().type() + " to " + assignment.symbol() + ":" + assignment.symbol().type());
+                }
+            }
+            return null;
+        }
+
+        @Override
+        public Void visitAggregation(AggregationNode node, Void context)
+        {
+            checkSources(node);
+            requireUnique(node, node.outputSymbols());
+            requireProduced(node, node.groupingKeys(), node.source());
+            for (Aggregation aggregation : node.aggregations()) {
+                requireProduced(node, aggregation.arguments(), node.source());
+                aggregation.mask().ifPresent(mask -> requireProduced(node, List.of(mask), node.source()));
+            }
+            return null;
+        }
+
+        @Override
+        public Void visitSort(SortNode node, Void context)
+        {
+            checkSources(node);
+            requireProduced(node, node.orderBy().stream().map(Ordering::symbol).toList(), node.source());
+            return null;
+        }
+
+        @Override
+        public Void visitTopN(TopNNode node, Void context)
+        {
+            checkSources(node);
+            requireProduced(node, node.orderBy().stream().map(Ordering::symbol).toList(), node.source());
+            return null;
+        }
+
+        @Override
+        public Void visitLimit(LimitNode node, Void context)
+        {
+            checkSources(node);
+            return null;
+        }
+
+        private void checkSources(PlanNode node)
+        {
+            node.sources().forEach(source -> source.accept(this, null));
+        }
+
+        private static void requireProduced(PlanNode node, Collection<Symbol> symbols, PlanNode source)
+        {
+            Set<Symbol> produced = new HashSet<>(source.outputSymbols());
+            for (Symbol symbol : symbols) {
+                if (!produced.contains(symbol)) {
+                    throw new IllegalStateException(node.getClass().getSimpleName() + " " + node.id() + " reads " + symbol + ":" + symbol.type()
+                            + ", which its source does not produce: " + source.outputSymbols());
+                }
+            }
+        }
+
+        private static void requireUnique(PlanNode node, List<Symbol> symbols)
+        {
+            if (new HashSet<>(symbols).size() != symbols.size()) {
+                throw new IllegalStateException(node.getClass().getSimpleName() + " " + node.id() + " produces a symbol twice: " + symbols);
+            }
+        }
+    }
+}

@@ -1,0 +1,103 @@
+package io.strata.core.planner;
+
+import io.airlift.slice.Slices;
+import io.strata.core.analyzer.Analysis;
+import io.strata.core.analyzer.Analyzer;
+import io.strata.core.analyzer.ExplainAnalysis;
+import io.strata.core.analyzer.RowsAnalysis;
+import io.strata.core.analyzer.SessionChangeAnalysis;
+import io.strata.core.expression.ConstantEvaluator;
+import io.strata.core.metadata.CatalogManager;
+import io.strata.core.metadata.FunctionResolver;
+import io.strata.core.metadata.Metadata;
+import io.strata.core.metadata.SessionPropertyManager;
+import io.strata.core.metadata.SystemSessionProperties;
+import io.strata.core.optimizer.OptimizerContext;
+import io.strata.core.optimizer.PlanOptimizer;
+import io.strata.core.optimizer.PlanOptimizers;
+import io.strata.core.planner.plan.OutputNode;
+import io.strata.core.session.Session;
+import io.strata.core.session.SessionUpdates;
+import io.strata.sql.parser.SqlParser;
+import io.strata.sql.tree.Statement;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+import static io.strata.spi.type.VarcharType.VARCHAR;
+import static java.util.Objects.requireNonNull;
+
+/**
+ * The front end: parse, analyze, plan, optimize. Statements with output (queries, SHOW, DESCRIBE, EXPLAIN)
+ * become a plan ending in an {@link OutputNode}; session statements become an update type and the session
+ * changes they make. Thread-safe: planners, passes and metadata are shared, every statement gets its own
+ * analysis and allocators.
+ */
+public final class SqlStatementPlanner
+        implements StatementPlanner
+{
+    private final SqlParser parser;
+    private final ConstantEvaluator constantEvaluator;
+    private final PlanOptimizers optimizers;
+    private final Metadata metadata;
+    private final Analyzer analyzer;
+
+    /**
+     * @param optimizerPasses the passes, in the order they run ({@link PlanOptimizers#defaultPasses()} in production)
+     */
+    public SqlStatementPlanner(SqlParser parser, CatalogManager catalogManager, ConstantEvaluator constantEvaluator, List<PlanOptimizer> optimizerPasses)
+    {
+        this.parser = requireNonNull(parser, "parser is null");
+        this.constantEvaluator = requireNonNull(constantEvaluator, "constantEvaluator is null");
+        this.optimizers = new PlanOptimizers(optimizerPasses);
+        this.metadata = new Metadata(
+                requireNonNull(catalogManager, "catalogManager is null"),
+                FunctionResolver.createBuiltIn(),
+                new SessionPropertyManager(SystemSessionProperties.create(optimizers.names())));
+        this.analyzer = new Analyzer(metadata, parser, constantEvaluator);
+    }
+
+    /** The metadata this planner resolves names, functions and session properties with. */
+    public Metadata metadata()
+    {
+        return metadata;
+    }
+
+    @Override
+    public PlannedStatement plan(Session session, String sql)
+    {
+        requireNonNull(session, "session is null");
+        Statement statement = parser.createStatement(sql);
+        Analysis analysis = analyzer.analyze(statement, sql, session);
+        if (analysis instanceof SessionChangeAnalysis change) {
+            return new PlannedStatement(Optional.empty(), Optional.of(change.updateType()), change.sessionUpdates());
+        }
+        return new PlannedStatement(Optional.of(planOutput(analysis, session)), Optional.empty(), SessionUpdates.NONE);
+    }
+
+    private OutputNode planOutput(Analysis analysis, Session session)
+    {
+        Analysis planned = analysis;
+        if (analysis instanceof ExplainAnalysis explain) {
+            planned = new RowsAnalysis(List.of("Query Plan"), List.of(VARCHAR), List.of(List.of(Slices.utf8Slice(explainText(explain, session)))));
+        }
+        SymbolAllocator symbolAllocator = new SymbolAllocator();
+        PlanNodeIdAllocator idAllocator = new PlanNodeIdAllocator();
+        OutputNode plan = new LogicalPlanner(metadata, session, symbolAllocator, idAllocator).plan(planned);
+        PlanSanityChecker.validate(plan);
+        OptimizerContext context = new OptimizerContext(session, metadata, constantEvaluator, idAllocator, symbolAllocator);
+        Set<String> disabled = SystemSessionProperties.getDisabledOptimizerPasses(session);
+        OutputNode optimized = (OutputNode) optimizers.optimize(plan, context, disabled);
+        PlanSanityChecker.validate(optimized);
+        return optimized;
+    }
+
+    private String explainText(ExplainAnalysis explain, Session session)
+    {
+        if (explain.statement() instanceof SessionChangeAnalysis) {
+            return explain.statementText().orElse("");
+        }
+        return PlanPrinter.textPlan(planOutput(explain.statement(), session), metadata, session);
+    }
+}
