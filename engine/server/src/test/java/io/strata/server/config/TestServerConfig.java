@@ -1,0 +1,132 @@
+package io.strata.server.config;
+
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+final class TestServerConfig
+{
+    @Test
+    void testDefaults()
+    {
+        ServerConfig config = ServerConfig.fromProperties(Map.of("node.id", "Coordinator_01-East"));
+        assertThat(config.nodeId()).isEqualTo("Coordinator_01-East");
+        assertThat(config.environment()).isEqualTo("strata");
+        assertThat(config.coordinatorId()).isEqualTo("coordinator01eas");
+        assertThat(config.httpHost()).isEqualTo("0.0.0.0");
+        assertThat(config.httpPort()).isEqualTo(8080);
+        assertThat(config.httpThreads()).isEqualTo(Runtime.getRuntime().availableProcessors());
+        assertThat(config.maxRequestSize()).isEqualTo(DataSize.parse("16MB"));
+        assertThat(config.maxRequestHeaderSize()).isEqualTo(DataSize.parse("1MB"));
+        assertThat(config.protocolThreads()).isEqualTo(4);
+        assertThat(config.clientTimeout()).isEqualTo(Duration.ofMinutes(5));
+        assertThat(config.minExpireAge()).isEqualTo(Duration.ofMinutes(15));
+        assertThat(config.maxHistory()).isEqualTo(100);
+        assertThat(config.maxQueryLength()).isEqualTo(1_000_000);
+        assertThat(config.maxMemoryPerNode()).isEqualTo(DataSize.parse("1GB"));
+        assertThat(config.maxWorkerThreads()).isEqualTo(2 * Runtime.getRuntime().availableProcessors());
+        assertThat(ServerConfig.fromProperties(config.toProperties())).isEqualTo(config);
+    }
+
+    @Test
+    void testExplicitValues()
+    {
+        Map<String, String> properties = new HashMap<>();
+        properties.put("node.id", "node1");
+        properties.put("node.environment", "production_1");
+        properties.put("node.role", "coordinator");
+        properties.put("coordinator.id", "c7");
+        properties.put("http-server.http.host", "127.0.0.1");
+        properties.put("http-server.http.port", "0");
+        properties.put("http-server.threads.max", "3");
+        properties.put("http-server.max-request-size", "2MB");
+        properties.put("http-server.max-request-header-size", "64kB");
+        properties.put("protocol.v1.threads", "8");
+        properties.put("query.client.timeout", "30s");
+        properties.put("query.min-expire-age", "1.5m");
+        properties.put("query.max-history", "0");
+        properties.put("query.max-length", "5000");
+        properties.put("query.max-memory-per-node", "512MB");
+        properties.put("task.max-worker-threads", " 16 ");
+        ServerConfig config = ServerConfig.fromProperties(properties);
+        assertThat(config.coordinatorId()).isEqualTo("c7");
+        assertThat(config.httpPort()).isZero();
+        assertThat(config.maxRequestSize().bytes()).isEqualTo(2 * 1024 * 1024);
+        assertThat(config.clientTimeout()).isEqualTo(Duration.ofSeconds(30));
+        assertThat(config.minExpireAge()).isEqualTo(Duration.ofSeconds(90));
+        assertThat(config.maxHistory()).isZero();
+        assertThat(config.maxWorkerThreads()).isEqualTo(16);
+        assertThat(ServerConfig.fromProperties(config.toProperties())).isEqualTo(config);
+        assertThat(ServerConfig.properties()).extracting(ServerConfig.Property::key).containsAll(properties.keySet());
+    }
+
+    @Test
+    void testErrorsNameTheProperty()
+    {
+        assertRejected(Map.of(), "property node.id is required");
+        assertRejected(Map.of("node.id", "a", "query.max-memory", "1GB", "http.port", "1"), "unknown properties: http.port, query.max-memory");
+        assertRejected(Map.of("node.id", "-a"), "node.id=-a");
+        assertRejected(Map.of("node.id", "a", "node.environment", "Prod"), "node.environment=Prod");
+        assertRejected(Map.of("node.id", "a", "node.role", "worker"), "node.role=worker");
+        assertRejected(Map.of("node.id", "a", "coordinator.id", "Bad_Id"), "coordinator.id=Bad_Id");
+        assertRejected(Map.of("node.id", "a", "coordinator.id", "abcdefghijklmnopq"), "coordinator.id=");
+        assertRejected(Map.of("node.id", "a", "http-server.http.port", "65536"), "http-server.http.port=65536");
+        assertRejected(Map.of("node.id", "a", "http-server.http.port", "http"), "http-server.http.port=http");
+        assertRejected(Map.of("node.id", "a", "http-server.threads.max", "0"), "http-server.threads.max=0");
+        assertRejected(Map.of("node.id", "a", "http-server.max-request-size", "12"), "http-server.max-request-size=12");
+        assertRejected(Map.of("node.id", "a", "http-server.max-request-size", "1B"), "http-server.max-request-size=1B");
+        assertRejected(Map.of("node.id", "a", "query.client.timeout", "5"), "query.client.timeout=5");
+        assertRejected(Map.of("node.id", "a", "query.client.timeout", "0s"), "query.client.timeout=");
+        assertRejected(Map.of("node.id", "a", "query.client.timeout", "5 minutes"), "query.client.timeout=5 minutes");
+        assertRejected(Map.of("node.id", "a", "query.max-history", "-1"), "query.max-history=-1");
+        assertRejected(Map.of("node.id", "a", "query.max-memory-per-node", "0B"), "query.max-memory-per-node=");
+        assertRejected(Map.of("node.id", "a", "task.max-worker-threads", "many"), "task.max-worker-threads=many");
+    }
+
+    private static void assertRejected(Map<String, String> properties, String messagePart)
+    {
+        assertThatThrownBy(() -> ServerConfig.fromProperties(properties))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining(messagePart);
+    }
+
+    @Test
+    void testDataSize()
+    {
+        assertThat(DataSize.parse("0B").bytes()).isZero();
+        assertThat(DataSize.parse("512kB").bytes()).isEqualTo(512 * 1024);
+        assertThat(DataSize.parse("16MB").bytes()).isEqualTo(16L * 1024 * 1024);
+        assertThat(DataSize.parse("1.5GB").bytes()).isEqualTo(1536L * 1024 * 1024);
+        assertThat(DataSize.parse(" 2 tb ").bytes()).isEqualTo(2L << 40);
+        assertThat(DataSize.parse("1PB").bytes()).isEqualTo(1L << 50);
+        assertThat(DataSize.parse("16MB").toString()).isEqualTo("16MB");
+        assertThat(DataSize.ofBytes(1536).toString()).isEqualTo("1536B");
+        assertThat(DataSize.ofBytes(0).toString()).isEqualTo("0B");
+        assertThatThrownBy(() -> DataSize.parse("1")).hasMessageContaining("not a data size");
+        assertThatThrownBy(() -> DataSize.parse("1XB")).hasMessageContaining("unknown data size unit");
+        assertThatThrownBy(() -> DataSize.parse("-1MB")).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> DataSize.parse("100000PB")).hasMessageContaining("too large");
+    }
+
+    @Test
+    void testDurations()
+    {
+        assertThat(Durations.parse("5m")).isEqualTo(Duration.ofMinutes(5));
+        assertThat(Durations.parse("10s")).isEqualTo(Duration.ofSeconds(10));
+        assertThat(Durations.parse("500ms")).isEqualTo(Duration.ofMillis(500));
+        assertThat(Durations.parse("1.5h")).isEqualTo(Duration.ofMinutes(90));
+        assertThat(Durations.parse("2d")).isEqualTo(Duration.ofDays(2));
+        assertThat(Durations.parse("7us")).isEqualTo(Duration.ofNanos(7000));
+        assertThat(Durations.parse("3ns")).isEqualTo(Duration.ofNanos(3));
+        assertThat(Durations.parse("0s")).isEqualTo(Duration.ZERO);
+        assertThatThrownBy(() -> Durations.parse("5")).hasMessageContaining("not a duration");
+        assertThatThrownBy(() -> Durations.parse("5M")).hasMessageContaining("unknown duration unit");
+        assertThatThrownBy(() -> Durations.parse("-5s")).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> Durations.parse("999999999999d")).hasMessageContaining("too long");
+    }
+}
