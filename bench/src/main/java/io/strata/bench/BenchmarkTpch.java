@@ -1,0 +1,147 @@
+package io.strata.bench;
+
+import io.strata.server.CoordinatorServices;
+import io.strata.server.config.ServerConfig;
+import io.trino.tpch.TpchTable;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Properties;
+
+/**
+ * TPC-H queries on Strata (through the stock presto-jdbc driver, as users run them) beside DuckDB in the
+ * same run, both with the same thread count, DuckDB loaded with the same generator's rows. Prints each
+ * query's median of the measured runs after warm-up, and the ratio Strata / DuckDB.
+ * <p>
+ * {@code bench/run.sh [--scale 1] [--queries 1,6] [--runs 5] [--warmup 2] [--threads 2]}
+ */
+public final class BenchmarkTpch
+{
+    private BenchmarkTpch() {}
+
+    public static void main(String[] args)
+            throws Exception
+    {
+        Map<String, String> options = parseOptions(args);
+        double scale = Double.parseDouble(options.getOrDefault("scale", "1"));
+        List<Integer> queries = Arrays.stream(options.getOrDefault("queries", "1,6").split(",")).map(Integer::parseInt).toList();
+        int runs = Integer.parseInt(options.getOrDefault("runs", "5"));
+        int warmup = Integer.parseInt(options.getOrDefault("warmup", "2"));
+        int threads = Integer.parseInt(options.getOrDefault("threads", "2"));
+        Path queryDirectory = Path.of(options.getOrDefault("queries-dir", "../shared/tpch/queries"));
+        String schema = scale == 0.01 ? "tiny" : "sf" + formatScale(scale);
+
+        Map<Integer, String> texts = new LinkedHashMap<>();
+        for (int query : queries) {
+            texts.put(query, Files.readString(queryDirectory.resolve(String.format(Locale.ROOT, "q%02d.sql", query)), StandardCharsets.UTF_8));
+        }
+
+        Map<Integer, Double> duckDbMedians = new HashMap<>();
+        try (Connection duckDb = DriverManager.getConnection("jdbc:duckdb:")) {
+            try (Statement statement = duckDb.createStatement()) {
+                statement.execute("SET threads = " + threads);
+            }
+            long loadStart = System.nanoTime();
+            DuckDbTpchLoader loader = new DuckDbTpchLoader(duckDb);
+            for (TpchTable<?> table : TpchTable.getTables()) {
+                loader.load(table, scale);
+            }
+            System.out.printf(Locale.ROOT, "DuckDB loaded scale %s in %.1f s%n", formatScale(scale), (System.nanoTime() - loadStart) / 1e9);
+            for (Map.Entry<Integer, String> query : texts.entrySet()) {
+                duckDbMedians.put(query.getKey(), median(time(duckDb, query.getValue(), warmup, runs)));
+            }
+        }
+
+        Map<String, String> serverProperties = new HashMap<>();
+        serverProperties.put("node.id", "bench");
+        serverProperties.put("http-server.http.port", "0");
+        serverProperties.put("http-server.http.host", "127.0.0.1");
+        serverProperties.put("task.max-worker-threads", String.valueOf(threads));
+        Map<Integer, Double> strataMedians = new HashMap<>();
+        try (CoordinatorServices coordinator = CoordinatorServices.start(ServerConfig.fromProperties(serverProperties), Map.of("tpch", Map.of("connector.name", "tpch")))) {
+            Properties properties = new Properties();
+            properties.setProperty("user", "bench");
+            String url = "jdbc:presto://" + coordinator.baseUri().getHost() + ":" + coordinator.baseUri().getPort() + "/tpch/" + schema;
+            try (Connection strata = DriverManager.getConnection(url, properties)) {
+                for (Map.Entry<Integer, String> query : texts.entrySet()) {
+                    strataMedians.put(query.getKey(), median(time(strata, query.getValue(), warmup, runs)));
+                }
+            }
+        }
+
+        System.out.printf(Locale.ROOT, "%nTPC-H scale %s, %d threads, median of %d runs after %d warm-up%n", formatScale(scale), threads, runs, warmup);
+        System.out.printf(Locale.ROOT, "%-6s %12s %12s %10s%n", "query", "strata ms", "duckdb ms", "ratio");
+        for (int query : texts.keySet()) {
+            double strata = strataMedians.get(query);
+            double duckDb = duckDbMedians.get(query);
+            System.out.printf(Locale.ROOT, "q%02d    %12.1f %12.1f %10.2f%n", query, strata, duckDb, strata / duckDb);
+        }
+    }
+
+    private static List<Double> time(Connection connection, String sql, int warmup, int runs)
+            throws SQLException
+    {
+        List<Double> millis = new ArrayList<>();
+        for (int run = 0; run < warmup + runs; run++) {
+            long start = System.nanoTime();
+            long rows = 0;
+            try (Statement statement = connection.createStatement(); ResultSet resultSet = statement.executeQuery(sql)) {
+                int columns = resultSet.getMetaData().getColumnCount();
+                while (resultSet.next()) {
+                    for (int column = 1; column <= columns; column++) {
+                        resultSet.getObject(column);
+                    }
+                    rows++;
+                }
+            }
+            double elapsed = (System.nanoTime() - start) / 1e6;
+            if (rows == 0) {
+                throw new IllegalStateException("query returned no rows: " + sql);
+            }
+            if (run >= warmup) {
+                millis.add(elapsed);
+            }
+        }
+        return millis;
+    }
+
+    private static double median(List<Double> values)
+    {
+        List<Double> sorted = new ArrayList<>(values);
+        sorted.sort(Double::compare);
+        int middle = sorted.size() / 2;
+        return sorted.size() % 2 == 1 ? sorted.get(middle) : (sorted.get(middle - 1) + sorted.get(middle)) / 2;
+    }
+
+    private static String formatScale(double scale)
+    {
+        return scale == Math.rint(scale) ? String.valueOf((long) scale) : String.valueOf(scale);
+    }
+
+    private static Map<String, String> parseOptions(String[] args)
+            throws IOException
+    {
+        Map<String, String> options = new HashMap<>();
+        for (int i = 0; i < args.length; i++) {
+            if (!args[i].startsWith("--") || i + 1 >= args.length) {
+                throw new IOException("usage: BenchmarkTpch [--scale S] [--queries 1,6] [--runs N] [--warmup N] [--threads N] [--queries-dir DIR]; bad argument: " + args[i]);
+            }
+            options.put(args[i].substring(2), args[++i]);
+        }
+        return options;
+    }
+}
