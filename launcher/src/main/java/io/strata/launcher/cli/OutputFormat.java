@@ -30,10 +30,10 @@ public enum OutputFormat
         requireNonNull(writer, "writer is null");
         return switch (this) {
             case ALIGNED -> new AlignedTablePrinter(columnNames, writer);
-            case CSV -> new CsvPrinter(columnNames, writer, false);
-            case CSV_HEADER -> new CsvPrinter(columnNames, writer, true);
-            case TSV -> new TsvPrinter(columnNames, writer, false);
-            case TSV_HEADER -> new TsvPrinter(columnNames, writer, true);
+            case CSV -> DelimitedPrinter.csv(columnNames, writer, false);
+            case CSV_HEADER -> DelimitedPrinter.csv(columnNames, writer, true);
+            case TSV -> DelimitedPrinter.tsv(columnNames, writer, false);
+            case TSV_HEADER -> DelimitedPrinter.tsv(columnNames, writer, true);
             case JSON -> new JsonPrinter(columnNames, writer);
         };
     }
