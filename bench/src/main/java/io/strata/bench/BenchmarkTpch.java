@@ -27,10 +27,15 @@ import java.util.Properties;
  * same run, both with the same thread count, DuckDB loaded with the same generator's rows. Prints each
  * query's median of the measured runs after warm-up, and the ratio Strata / DuckDB.
  * <p>
- * {@code bench/run.sh [--scale 1] [--queries 1,6] [--runs 5] [--warmup 2] [--threads 2]}
+ * Then times a trivial statement end to end through the driver.
+ * <p>
+ * {@code bench/run.sh [--scale 1] [--queries 1,6] [--runs 5] [--warmup 2] [--threads 2] [--trivial-runs 500]}
  */
 public final class BenchmarkTpch
 {
+    private static final String TRIVIAL_STATEMENT = "SELECT 1";
+    private static final int TRIVIAL_WARMUP = 100;
+
     private BenchmarkTpch() {}
 
     public static void main(String[] args)
@@ -42,6 +47,7 @@ public final class BenchmarkTpch
         int runs = Integer.parseInt(options.getOrDefault("runs", "5"));
         int warmup = Integer.parseInt(options.getOrDefault("warmup", "2"));
         int threads = Integer.parseInt(options.getOrDefault("threads", "2"));
+        int trivialRuns = Integer.parseInt(options.getOrDefault("trivial-runs", "500"));
         Path queryDirectory = Path.of(options.getOrDefault("queries-dir", "../shared/tpch/queries"));
         String schema = scale == 0.01 ? "tiny" : "sf" + formatScale(scale);
 
@@ -72,6 +78,7 @@ public final class BenchmarkTpch
         serverProperties.put("http-server.http.host", "127.0.0.1");
         serverProperties.put("task.max-worker-threads", String.valueOf(threads));
         Map<Integer, Double> strataMedians = new HashMap<>();
+        double trivialMedian;
         try (CoordinatorServices coordinator = CoordinatorServices.start(ServerConfig.fromProperties(serverProperties), Map.of("tpch", Map.of("connector.name", "tpch")))) {
             Properties properties = new Properties();
             properties.setProperty("user", "bench");
@@ -80,6 +87,8 @@ public final class BenchmarkTpch
                 for (Map.Entry<Integer, String> query : texts.entrySet()) {
                     strataMedians.put(query.getKey(), median(time(strata, query.getValue(), warmup, runs)));
                 }
+                // the whole round trip of a statement that does no work: submit, plan, run, fetch, finish
+                trivialMedian = median(time(strata, TRIVIAL_STATEMENT, TRIVIAL_WARMUP, trivialRuns));
             }
         }
 
@@ -90,6 +99,7 @@ public final class BenchmarkTpch
             double duckDb = duckDbMedians.get(query);
             System.out.printf(Locale.ROOT, "q%02d    %12.1f %12.1f %10.2f%n", query, strata, duckDb, strata / duckDb);
         }
+        System.out.printf(Locale.ROOT, "%n'%s' through presto-jdbc over loopback HTTP: median %.2f ms of %d runs%n", TRIVIAL_STATEMENT, trivialMedian, trivialRuns);
     }
 
     private static List<Double> time(Connection connection, String sql, int warmup, int runs)
@@ -138,7 +148,7 @@ public final class BenchmarkTpch
         Map<String, String> options = new HashMap<>();
         for (int i = 0; i < args.length; i++) {
             if (!args[i].startsWith("--") || i + 1 >= args.length) {
-                throw new IOException("usage: BenchmarkTpch [--scale S] [--queries 1,6] [--runs N] [--warmup N] [--threads N] [--queries-dir DIR]; bad argument: " + args[i]);
+                throw new IOException("usage: BenchmarkTpch [--scale S] [--queries 1,6] [--runs N] [--warmup N] [--threads N] [--trivial-runs N] [--queries-dir DIR]; bad argument: " + args[i]);
             }
             options.put(args[i].substring(2), args[++i]);
         }
