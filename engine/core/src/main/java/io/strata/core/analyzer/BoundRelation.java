@@ -7,7 +7,8 @@ package io.strata.core.analyzer;
  * will be further implementations.
  */
 public sealed interface BoundRelation
-        permits BoundTable, BoundValues, BoundQuerySpecification, BoundQuery
+        permits BoundTable, BoundValues, BoundQuerySpecification, BoundQuery,
+        BoundJoin, BoundSetOperation, BoundOffset
 {
     /** The fields the relation produces. */
     RelationType type();
