@@ -3,6 +3,7 @@ package io.strata.core.optimizer;
 import io.strata.core.expression.Call;
 import io.strata.core.expression.FunctionNames;
 import io.strata.core.expression.RowExpression;
+import io.strata.core.expression.SpecialForm;
 import io.strata.core.expression.SymbolReference;
 import io.strata.core.planner.Expressions;
 import io.strata.core.planner.plan.AggregationNode;
@@ -112,7 +113,9 @@ public final class PushPredicatesThroughJoins
         public PlanNode visitFilter(FilterNode node, List<RowExpression> conjuncts)
         {
             List<RowExpression> combined = new ArrayList<>(conjuncts);
-            combined.addAll(Expressions.conjuncts(node.predicate()));
+            for (RowExpression conjunct : Expressions.conjuncts(node.predicate())) {
+                combined.addAll(factorDisjunction(conjunct));
+            }
             return node.source().accept(this, combined);
         }
 
@@ -194,7 +197,7 @@ public final class PushPredicatesThroughJoins
             Set<Symbol> rightSymbols = new HashSet<>(node.right().outputSymbols());
             List<RowExpression> onConjuncts = new ArrayList<>();
             node.criteria().forEach(clause -> onConjuncts.add(equal(new SymbolReference(clause.left()), new SymbolReference(clause.right()))));
-            node.filter().ifPresent(filter -> onConjuncts.addAll(Expressions.conjuncts(filter)));
+            node.filter().ifPresent(filter -> Expressions.conjuncts(filter).forEach(conjunct -> onConjuncts.addAll(factorDisjunction(conjunct))));
 
             List<RowExpression> leftPushed = new ArrayList<>();
             List<RowExpression> rightPushed = new ArrayList<>();
@@ -279,6 +282,39 @@ public final class PushPredicatesThroughJoins
                 }
             }
             return new ArrayList<>(result);
+        }
+
+        /**
+         * {@code (a AND b) OR (a AND c)} as {@code a} and {@code b OR c}: a conjunct common to every disjunct
+         * (TPC-H Q19's join condition) can then be pushed and become a join criterion.
+         */
+        private static List<RowExpression> factorDisjunction(RowExpression conjunct)
+        {
+            if (!(conjunct instanceof SpecialForm or) || or.form() != SpecialForm.Form.OR) {
+                return List.of(conjunct);
+            }
+            List<List<RowExpression>> disjuncts = or.arguments().stream().map(Expressions::conjuncts).toList();
+            List<RowExpression> common = new ArrayList<>();
+            for (RowExpression candidate : disjuncts.get(0)) {
+                if (!common.contains(candidate) && disjuncts.stream().allMatch(disjunct -> disjunct.contains(candidate))) {
+                    common.add(candidate);
+                }
+            }
+            if (common.isEmpty()) {
+                return List.of(conjunct);
+            }
+            List<RowExpression> remaining = new ArrayList<>();
+            for (List<RowExpression> disjunct : disjuncts) {
+                List<RowExpression> rest = disjunct.stream().filter(term -> !common.contains(term)).toList();
+                if (rest.isEmpty()) {
+                    // one disjunct is just the common part: the disjunction adds nothing to it
+                    return common;
+                }
+                remaining.add(Expressions.and(rest));
+            }
+            List<RowExpression> result = new ArrayList<>(common);
+            result.add(new SpecialForm(SpecialForm.Form.OR, remaining, BOOLEAN));
+            return result;
         }
 
         private static RowExpression equal(RowExpression left, RowExpression right)
