@@ -19,6 +19,8 @@ import static java.util.Objects.requireNonNull;
  * <li>{@link ReorderJoins} orders inner joins to avoid cross products and builds each join's smaller side;</li>
  * <li>{@link PushPredicateIntoTableScan} offers what it can of each filter to the connector;</li>
  * <li>{@link PruneUnreferencedColumns} then drops the columns that only the pushed filter needed;</li>
+ * <li>{@link PushLimitThroughProjections} moves limits below projections (and into the inputs of a union), next
+ * to the sorts they may merge with;</li>
  * <li>{@link MergeLimitWithSort} turns sort-then-limit into a top-N;</li>
  * <li>{@link RemoveRedundantIdentityProjections} last, once pruning has made projections trivial.</li>
  * </ol>
@@ -48,6 +50,7 @@ public final class PlanOptimizers
                 new ReorderJoins(),
                 new PushPredicateIntoTableScan(),
                 new PruneUnreferencedColumns(),
+                new PushLimitThroughProjections(),
                 new MergeLimitWithSort(),
                 new RemoveRedundantIdentityProjections());
     }

@@ -198,6 +198,16 @@ class TestRelationalQueriesAgainstDuckDb
                 .isInstanceOfSatisfying(StrataException.class, e -> assertThat(e.errorCode()).isEqualTo(ErrorCode.SUBQUERY_MULTIPLE_ROWS));
     }
 
+    @Test
+    void testJoinBuildSideOverTheMemoryLimit()
+    {
+        TaskManagerConfig config = TaskManagerConfig.defaults().withWorkerThreads(2).withMaxQueryMemoryPerNodeBytes(1L << 20);
+        try (TestingQueryRunner limited = new TestingQueryRunner(List.of(new TpchConnectorFactory()), Map.of("tpch", Map.of("connector.name", "tpch")), config)) {
+            assertThatThrownBy(() -> limited.execute("tpch", "tiny", "SELECT count(*) FROM lineitem a JOIN lineitem b ON a.l_comment = b.l_comment"))
+                    .isInstanceOfSatisfying(StrataException.class, e -> assertThat(e.errorCode()).isEqualTo(ErrorCode.EXCEEDED_LOCAL_MEMORY_LIMIT));
+        }
+    }
+
     private List<List<String>> duckDb(String sql)
             throws SQLException
     {
