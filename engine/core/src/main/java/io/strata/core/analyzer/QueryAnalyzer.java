@@ -263,6 +263,9 @@ final class QueryAnalyzer
         for (Expression row : values.rows()) {
             List<Expression> items = row instanceof Row rowValue ? rowValue.items() : List.of(row);
             List<RowExpression> analyzed = items.stream().map(item -> expressions.analyze(item, context)).toList();
+            if (analyzed.stream().anyMatch(Expressions::containsSubquery)) {
+                throw notSupported(row, "Subqueries in VALUES are");
+            }
             if (!rows.isEmpty() && rows.get(0).size() != analyzed.size()) {
                 throw error(ErrorCode.TYPE_MISMATCH, row, "Values rows have mismatched sizes: " + rows.get(0).size() + " and " + analyzed.size());
             }

@@ -20,6 +20,7 @@ import io.strata.core.expression.Constant;
 import io.strata.core.expression.InputReference;
 import io.strata.core.expression.OuterReference;
 import io.strata.core.expression.RowExpression;
+import io.strata.core.expression.SubqueryReference;
 import io.strata.core.expression.SymbolReference;
 import io.strata.core.metadata.Metadata;
 import io.strata.core.metadata.TableColumn;
@@ -206,6 +207,9 @@ public final class LogicalPlanner
                             "A correlated reference in a grouped query must be to a grouping key");
                 }
                 return new SymbolReference(outer.get(reference.channel()).get());
+            }
+            if (node instanceof SubqueryReference) {
+                throw new StrataException(ErrorCode.NOT_SUPPORTED, "Subqueries in GROUP BY, aggregate arguments and JOIN criteria are not supported yet");
             }
             return node;
         });

@@ -259,8 +259,9 @@ final class SubqueryPlanner
         RowExpression markValue = new SymbolReference(mark);
         values.put(id, negated ? new Call(FunctionNames.NOT, List.of(markValue), BOOLEAN) : markValue);
         Symbol field = plan.fields().get(0);
-        return new SemiJoinNode(idAllocator.nextId(), outer, project(plan.root(), List.of(field)), List.of(new EquiJoinClause(valueSymbol, field)),
-                Optional.empty(), mark, true);
+        // the semi join needs each value once: a build side of distinct values keeps its chains short
+        PlanNode distinct = new AggregationNode(idAllocator.nextId(), project(plan.root(), List.of(field)), List.of(field), List.of(), AggregationNode.Step.SINGLE);
+        return new SemiJoinNode(idAllocator.nextId(), outer, distinct, List.of(new EquiJoinClause(valueSymbol, field)), Optional.empty(), mark, true);
     }
 
     /** The outer relation and the decorrelated subquery, ready for a join on the correlation's equalities. */

@@ -143,6 +143,11 @@ class TestRelationalQueriesAgainstDuckDb
                 Case.data("SELECT v FROM l WHERE k = (SELECT min(k) FROM r)"),
                 Case.data("SELECT v, (SELECT k FROM e) FROM l"),
                 Case.data("SELECT k, count(*) FROM l GROUP BY k HAVING count(*) > (SELECT count(*) FROM e)"),
+                Case.data("SELECT k, count(*) FROM l GROUP BY k HAVING count(*) >= (SELECT count(*) FROM r WHERE r.k = l.k)"),
+                Case.data("SELECT v FROM l WHERE k IN (SELECT k FROM r WHERE w IN (SELECT w FROM r WHERE k = 2))"),
+                Case.data("SELECT v FROM l WHERE EXISTS (SELECT * FROM r WHERE r.k = l.k AND r.w IN (SELECT w FROM r WHERE k = 2))"),
+                Case.data("SELECT v FROM l WHERE k > (SELECT avg(r.k) FROM r WHERE r.k <> 3) AND EXISTS (SELECT * FROM r WHERE r.k = l.k)"),
+                Case.data("SELECT v FROM (SELECT k, v FROM l) t WHERE t.k IN (SELECT k FROM r) OR t.v = 'a'"),
                 // set operations with duplicates and NULLs
                 Case.data("SELECT k FROM l UNION SELECT k FROM r"),
                 Case.data("SELECT k FROM l UNION ALL SELECT k FROM r"),
@@ -187,6 +192,17 @@ class TestRelationalQueriesAgainstDuckDb
         else {
             assertThat(actual).containsExactlyInAnyOrderElementsOf(expected);
         }
+    }
+
+    @Test
+    void testUnsupportedSubqueriesAreUserErrors()
+    {
+        assertThatThrownBy(() -> runner.execute("tpch", "tiny", "VALUES ((SELECT 1))"))
+                .isInstanceOfSatisfying(StrataException.class, e -> assertThat(e.errorCode()).isEqualTo(ErrorCode.NOT_SUPPORTED));
+        assertThatThrownBy(() -> runner.execute("tpch", "tiny", DATA + "SELECT count(*) FROM l GROUP BY (SELECT 1)"))
+                .isInstanceOfSatisfying(StrataException.class, e -> assertThat(e.errorCode()).isEqualTo(ErrorCode.NOT_SUPPORTED));
+        assertThatThrownBy(() -> runner.execute("tpch", "tiny", DATA + "SELECT v FROM l WHERE k IN (SELECT k FROM r WHERE r.w = l.v)"))
+                .isInstanceOfSatisfying(StrataException.class, e -> assertThat(e.errorCode()).isEqualTo(ErrorCode.UNSUPPORTED_SUBQUERY));
     }
 
     @Test
