@@ -171,6 +171,11 @@ class TestRelationalQueriesAgainstDuckDb
                         + "AND r_name = 'ASIA' GROUP BY n_name"),
                 Case.of("SELECT c_custkey, count(o_orderkey) FROM customer LEFT JOIN orders ON c_custkey = o_custkey GROUP BY c_custkey"),
                 Case.of("SELECT count(*), count(o_orderkey), count(c_custkey) FROM orders FULL JOIN customer ON c_custkey = o_custkey AND o_orderstatus = 'F'"),
+                // one probe page with more matches than one output batch
+                Case.of("SELECT count(*), sum(a.c_custkey - b.c_custkey) FROM customer a JOIN customer b ON a.c_nationkey = b.c_nationkey"),
+                Case.of("SELECT count(*), count(b.c_custkey) FROM customer a LEFT JOIN customer b ON a.c_nationkey = b.c_nationkey AND a.c_custkey < b.c_custkey"),
+                Case.of("SELECT count(*), count(a.c_custkey), count(b.c_custkey) FROM customer a FULL JOIN customer b "
+                        + "ON a.c_nationkey = b.c_nationkey AND a.c_acctbal > b.c_acctbal + 9000"),
                 Case.of("SELECT count(*) FROM customer WHERE c_custkey NOT IN (SELECT o_custkey FROM orders)"),
                 Case.of("SELECT count(*) FROM customer c WHERE EXISTS (SELECT * FROM orders o WHERE o.o_custkey = c.c_custkey AND o.o_totalprice > 300000)"),
                 Case.of("SELECT s_name FROM supplier s, nation n WHERE s.s_nationkey = n.n_nationkey AND n.n_name = 'CANADA' "
