@@ -69,7 +69,10 @@ import static java.util.Objects.requireNonNull;
  * </pre>
  * where a table's source is a scan of all its columns: the optimizer prunes what is not used and pushes
  * what it can of the filters into the connector. Each relation's fields become symbols; the bound
- * expressions' {@code InputReference}s become references to those symbols.
+ * expressions' {@code InputReference}s become references to those symbols. Joins become {@link JoinNode}s
+ * with their ON condition as filter (the optimizer extracts equi-criteria), set operations become unions or
+ * {@link SetOperationNode}s, and the subqueries of a clause's expressions are joined to the clause's relation
+ * by the {@link SubqueryPlanner}, which decorrelates them.
  */
 public final class LogicalPlanner
 {
