@@ -112,10 +112,12 @@ public final class PushPredicatesThroughJoins
         @Override
         public PlanNode visitFilter(FilterNode node, List<RowExpression> conjuncts)
         {
-            List<RowExpression> combined = new ArrayList<>(conjuncts);
+            // this filter's own conjuncts first: a conjunct from above may only be safe on the rows they keep
+            List<RowExpression> combined = new ArrayList<>();
             for (RowExpression conjunct : Expressions.conjuncts(node.predicate())) {
                 combined.addAll(factorDisjunction(conjunct));
             }
+            combined.addAll(conjuncts);
             return node.source().accept(this, combined);
         }
 

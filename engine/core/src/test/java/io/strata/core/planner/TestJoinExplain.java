@@ -73,6 +73,26 @@ class TestJoinExplain
         assertThat(plan).contains("- LeftJoin[p_partkey = l_partkey_1]").contains("- Aggregate[SINGLE, keys = [l_partkey_1]]");
     }
 
+    @Test
+    void setOperationsOffsetAndScalarSubqueries()
+    {
+        assertThat(planner.explain(tpchSession(), "SELECT n_name FROM nation INTERSECT SELECT r_name FROM region"))
+                .contains("- INTERSECT[DISTINCT]");
+        assertThat(planner.explain(tpchSession(), "SELECT n_name FROM nation EXCEPT ALL SELECT r_name FROM region"))
+                .contains("- EXCEPT[ALL]");
+        assertThat(planner.explain(tpchSession(), "SELECT n_name FROM nation UNION ALL SELECT r_name FROM region"))
+                .contains("- Union");
+        assertThat(planner.explain(tpchSession(), "SELECT n_name FROM nation ORDER BY n_name OFFSET 3 ROWS"))
+                .contains("- Offset[3]");
+        assertThat(planner.explain(tpchSession(), "SELECT n_name FROM nation WHERE n_regionkey = (SELECT max(r_regionkey) FROM region)"))
+                .contains("- EnforceSingleRow");
+        assertThat(planner.explain(tpchSession(), "SELECT n_name FROM nation WHERE n_regionkey NOT IN (SELECT r_regionkey FROM region)"))
+                .contains("- SemiJoin[n_regionkey = r_regionkey]")
+                .contains(":= IN (null-aware)");
+        assertThat(planner.explain(tpchSession(), "SELECT n_name, r_name FROM nation FULL JOIN region ON n_regionkey = r_regionkey"))
+                .contains("- FullJoin[n_regionkey = r_regionkey]");
+    }
+
     private static int count(String text, String fragment)
     {
         int count = 0;
