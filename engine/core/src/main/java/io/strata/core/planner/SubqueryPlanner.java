@@ -148,7 +148,7 @@ final class SubqueryPlanner
                         || (subquery.kind() == BoundSubquery.Kind.ALL && comparison == OperatorType.NOT_EQUAL)) {
                     return in(root, fields, plan, subquery, correlated, subquery.kind() == BoundSubquery.Kind.ALL, id, values);
                 }
-                throw new StrataException(ErrorCode.NOT_SUPPORTED, subquery.kind() + " subqueries with " + comparison + " are not supported yet");
+                return quantified(root, fields, plan, subquery, correlated, id, values);
         }
         throw new IllegalArgumentException("unknown subquery kind " + subquery.kind());
     }
@@ -262,6 +262,68 @@ final class SubqueryPlanner
         // the semi join needs each value once: a build side of distinct values keeps its chains short
         PlanNode distinct = new AggregationNode(idAllocator.nextId(), project(plan.root(), List.of(field)), List.of(field), List.of(), AggregationNode.Step.SINGLE);
         return new SemiJoinNode(idAllocator.nextId(), outer, distinct, List.of(new EquiJoinClause(valueSymbol, field)), Optional.empty(), mark, true);
+    }
+
+    /**
+     * {@code value op ALL|ANY (subquery)} from the subquery's minimum, maximum and counts of rows and of non-null
+     * values (one row, cross joined), in SQL's three-valued logic:
+     * <pre>
+     * ALL: CASE WHEN rows = 0 THEN true  WHEN NOT c THEN false WHEN nonNull &lt; rows THEN null ELSE c END
+     * ANY: CASE WHEN rows = 0 THEN false WHEN c THEN true      WHEN nonNull &lt; rows THEN null ELSE c END
+     * </pre>
+     * where {@code c} compares the value with the bound that decides ({@code x < ALL} with the minimum,
+     * {@code x < ANY} with the maximum; {@code = ALL} and {@code <> ANY} with both).
+     */
+    private PlanNode quantified(PlanNode root, List<Symbol> fields, LogicalPlanner.RelationPlan plan, BoundSubquery subquery, boolean correlated, int id,
+            Map<Integer, RowExpression> values)
+    {
+        if (correlated) {
+            throw new StrataException(ErrorCode.UNSUPPORTED_SUBQUERY, "Correlated quantified comparisons are not supported yet");
+        }
+        RowExpression value = translate(subquery.value().orElseThrow(), fields, values);
+        Symbol field = plan.fields().get(0);
+        Symbol min = symbolAllocator.newSymbol("min", field.type());
+        Symbol max = symbolAllocator.newSymbol("max", field.type());
+        Symbol rows = symbolAllocator.newSymbol("rows", BIGINT);
+        Symbol nonNull = symbolAllocator.newSymbol("non_null", BIGINT);
+        AggregationNode bounds = new AggregationNode(idAllocator.nextId(), project(plan.root(), List.of(field)), List.of(), List.of(
+                new Aggregation(min, "min", List.of(field), false, Optional.empty()),
+                new Aggregation(max, "max", List.of(field), false, Optional.empty()),
+                new Aggregation(rows, "count", List.of(), false, Optional.empty()),
+                new Aggregation(nonNull, "count", List.of(field), false, Optional.empty())), AggregationNode.Step.SINGLE);
+
+        boolean all = subquery.kind() == BoundSubquery.Kind.ALL;
+        OperatorType operator = subquery.comparison().orElseThrow();
+        RowExpression comparison = switch (operator) {
+            case LESS_THAN, LESS_THAN_OR_EQUAL -> compare(operator, value, new SymbolReference(all ? min : max));
+            case GREATER_THAN, GREATER_THAN_OR_EQUAL -> compare(operator, value, new SymbolReference(all ? max : min));
+            case EQUAL, NOT_EQUAL -> {
+                // = ALL: equal to both bounds; <> ANY: different from one of them
+                RowExpression equalBoth = new SpecialForm(Form.AND, List.of(compare(OperatorType.EQUAL, value, new SymbolReference(min)),
+                        compare(OperatorType.EQUAL, value, new SymbolReference(max))), BOOLEAN);
+                yield operator == OperatorType.EQUAL ? equalBoth : not(equalBoth);
+            }
+            default -> throw new StrataException(ErrorCode.NOT_SUPPORTED, operator + " cannot be quantified");
+        };
+        RowExpression empty = new Call(FunctionNames.EQUAL, List.of(new SymbolReference(rows), new Constant(0L, BIGINT)), BOOLEAN);
+        RowExpression hasNulls = new Call(FunctionNames.LESS_THAN, List.of(new SymbolReference(nonNull), new SymbolReference(rows)), BOOLEAN);
+        RowExpression result = new SpecialForm(Form.SWITCH, List.of(
+                empty, all ? Expressions.TRUE : Expressions.FALSE,
+                all ? not(comparison) : comparison, all ? Expressions.FALSE : Expressions.TRUE,
+                hasNulls, Constant.nullConstant(BOOLEAN),
+                comparison), BOOLEAN);
+        values.put(id, result);
+        return new JoinNode(idAllocator.nextId(), JoinNode.Type.INNER, root, bounds, List.of(), Optional.empty());
+    }
+
+    private static RowExpression compare(OperatorType operator, RowExpression left, RowExpression right)
+    {
+        return new Call(operator.functionName(), List.of(left, right), BOOLEAN);
+    }
+
+    private static RowExpression not(RowExpression value)
+    {
+        return new Call(FunctionNames.NOT, List.of(value), BOOLEAN);
     }
 
     /** The outer relation and the decorrelated subquery, ready for a join on the correlation's equalities. */

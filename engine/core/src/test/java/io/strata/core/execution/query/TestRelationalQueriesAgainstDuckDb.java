@@ -136,6 +136,11 @@ class TestRelationalQueriesAgainstDuckDb
                 Case.data("SELECT v, k IN (SELECT k FROM e) FROM l"),
                 Case.data("SELECT v FROM l WHERE k = ANY (SELECT k FROM r)"),
                 Case.data("SELECT v FROM l WHERE k <> ALL (SELECT k FROM r WHERE k IS NOT NULL)"),
+                Case.data("SELECT v FROM l WHERE k > ALL (SELECT k FROM r WHERE k IS NOT NULL AND k < 4)"),
+                Case.data("SELECT v, k < ANY (SELECT k FROM r) FROM l"),
+                Case.data("SELECT v, k >= ALL (SELECT k FROM r) FROM l"),
+                Case.data("SELECT v, k >= ALL (SELECT k FROM e), k < ANY (SELECT k FROM e) FROM l"),
+                Case.data("SELECT v, k = ALL (SELECT k FROM r WHERE k = 2), k <> ANY (SELECT k FROM r WHERE w <> 'z') FROM l"),
                 // EXISTS and correlated subqueries
                 Case.data("SELECT v FROM l WHERE EXISTS (SELECT * FROM r WHERE r.k = l.k)"),
                 Case.data("SELECT v FROM l WHERE NOT EXISTS (SELECT * FROM r WHERE r.k = l.k)"),
