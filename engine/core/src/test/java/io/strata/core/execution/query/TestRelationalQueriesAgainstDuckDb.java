@@ -172,6 +172,10 @@ class TestRelationalQueriesAgainstDuckDb
                 Case.data("SELECT k FROM r EXCEPT ALL SELECT k FROM l"),
                 Case.data("SELECT k, v FROM l UNION SELECT k, w FROM r ORDER BY 2, 1"),
                 Case.data("SELECT k FROM l UNION ALL SELECT k FROM e"),
+                Case.data("SELECT count(*) FROM (SELECT k FROM l UNION ALL SELECT k FROM r) t"),
+                Case.data("SELECT count(*) FROM (SELECT k FROM l INTERSECT SELECT k FROM r) t"),
+                Case.data("SELECT k FROM l UNION SELECT k FROM r EXCEPT SELECT k FROM e"),
+                Case.data("SELECT v, w FROM (SELECT k, v FROM l UNION ALL SELECT k, w FROM r) t (k, v) JOIN r ON t.k = r.k"),
                 // DISTINCT, distinct aggregates, WITH referenced twice, OFFSET
                 Case.data("SELECT DISTINCT k FROM l"),
                 Case.data("SELECT count(DISTINCT k), count(k), count(*) FROM l"),
