@@ -56,6 +56,8 @@ public final class LookupJoinOperator
     private final List<BlockEvaluator> filter;
     private final boolean nullAware;
     private final JoinBridge bridge;
+    // completes (normally, even when the build failed: that fails the task on its own) once the table is built
+    private final CompletableFuture<Void> whenBuilt;
 
     private JoinHash hash;
     private boolean[] buildMatched;
@@ -87,6 +89,7 @@ public final class LookupJoinOperator
         this.filter = List.copyOf(requireNonNull(filter, "filter is null"));
         this.nullAware = nullAware;
         this.bridge = requireNonNull(bridge, "bridge is null");
+        this.whenBuilt = bridge.whenBuilt().handle((table, failure) -> null);
     }
 
     @Override
@@ -98,23 +101,23 @@ public final class LookupJoinOperator
     @Override
     public CompletableFuture<Void> isBlocked()
     {
-        if (hash != null) {
-            return NOT_BLOCKED;
-        }
-        CompletableFuture<JoinHash> built = bridge.whenBuilt();
-        if (built.isDone() && !built.isCompletedExceptionally()) {
-            hash = built.join();
+        return built() ? NOT_BLOCKED : whenBuilt;
+    }
+
+    /** Whether the table is there (taking it from the bridge the first time it is). */
+    private boolean built()
+    {
+        if (hash == null) {
+            CompletableFuture<JoinHash> table = bridge.whenBuilt();
+            if (!table.isDone() || table.isCompletedExceptionally()) {
+                return false;
+            }
+            hash = table.join();
             if (kind == JoinKind.FULL_OUTER) {
                 buildMatched = new boolean[hash.rowCount()];
             }
-            return NOT_BLOCKED;
         }
-        return built.thenApply(ignored -> null);
-    }
-
-    private boolean built()
-    {
-        return isBlocked().isDone() && hash != null;
+        return true;
     }
 
     @Override
@@ -169,7 +172,7 @@ public final class LookupJoinOperator
                 }
             }
             if (kind != JoinKind.SEMI && count > 0) {
-                return pairs(count);
+                return pairPage(count);
             }
         }
         Page output = switch (kind) {
@@ -252,11 +255,6 @@ public final class LookupJoinOperator
             blocks[probe.channelCount() + channel] = build.getBlock(channel).copyPositions(pairBuild, 0, count);
         }
         return new Page(count, blocks);
-    }
-
-    private Page pairs(int count)
-    {
-        return pairPage(count);
     }
 
     private Page unmatchedProbeRows()
