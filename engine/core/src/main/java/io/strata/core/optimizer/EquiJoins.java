@@ -38,6 +38,12 @@ final class EquiJoins
 
     static JoinNode join(PlanNodeId id, JoinNode.Type type, PlanNode left, PlanNode right, List<RowExpression> conditions, OptimizerContext context)
     {
+        return join(id, type, left, right, conditions, false, context);
+    }
+
+    static JoinNode join(PlanNodeId id, JoinNode.Type type, PlanNode left, PlanNode right, List<RowExpression> conditions, boolean singleMatch,
+            OptimizerContext context)
+    {
         Set<Symbol> leftSymbols = new HashSet<>(left.outputSymbols());
         Set<Symbol> rightSymbols = new HashSet<>(right.outputSymbols());
         List<Assignment> leftKeys = identity(left.outputSymbols());
@@ -68,7 +74,7 @@ final class EquiJoins
         PlanNode newLeft = leftKeys.size() == left.outputSymbols().size() ? left : new ProjectNode(context.idAllocator().nextId(), left, leftKeys);
         PlanNode newRight = rightKeys.size() == right.outputSymbols().size() ? right : new ProjectNode(context.idAllocator().nextId(), right, rightKeys);
         Optional<RowExpression> joinFilter = filter.isEmpty() ? Optional.empty() : Optional.of(Expressions.and(filter));
-        return new JoinNode(id, type, newLeft, newRight, criteria, joinFilter);
+        return new JoinNode(id, type, newLeft, newRight, criteria, joinFilter, singleMatch);
     }
 
     /** The conditions a join holds: its criteria as equalities, then its filter's conjuncts. */

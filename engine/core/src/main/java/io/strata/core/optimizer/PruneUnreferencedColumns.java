@@ -163,7 +163,7 @@ public final class PruneUnreferencedColumns
             node.filter().ifPresent(filter -> needed.addAll(Expressions.symbolsReferenced(filter)));
             PlanNode left = node.left().accept(this, needed);
             PlanNode right = node.right().accept(this, needed);
-            return new JoinNode(node.id(), node.type(), left, right, node.criteria(), node.filter());
+            return new JoinNode(node.id(), node.type(), left, right, node.criteria(), node.filter(), node.singleMatch());
         }
 
         @Override

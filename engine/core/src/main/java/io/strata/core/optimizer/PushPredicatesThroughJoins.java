@@ -247,7 +247,7 @@ public final class PushPredicatesThroughJoins
             }
             PlanNode left = node.left().accept(this, leftPushed);
             PlanNode right = node.right().accept(this, rightPushed);
-            return filter(EquiJoins.join(node.id(), node.type(), left, right, joinConditions, context), above);
+            return filter(EquiJoins.join(node.id(), node.type(), left, right, joinConditions, node.singleMatch(), context), above);
         }
 
         /**

@@ -199,6 +199,9 @@ public final class PlanPrinter
             String criteria = node.criteria().stream().map(Object::toString).collect(Collectors.joining(" AND "));
             print(depth, node.type().label() + "[" + criteria + "]", node);
             node.filter().ifPresent(filter -> detail(depth, "filter: " + ExpressionFormatter.format(filter)));
+            if (node.singleMatch()) {
+                detail(depth, "at most one match per left row");
+            }
             return visitSources(node, depth);
         }
 

@@ -164,7 +164,11 @@ final class SubqueryPlanner
     {
         Decorrelator.Result decorrelated = new Decorrelator(outerSymbols, symbolAllocator, idAllocator).decorrelate(plan.root());
         if (decorrelated.groupedAggregation().isEmpty()) {
-            throw new StrataException(ErrorCode.UNSUPPORTED_SUBQUERY, "Correlated scalar subqueries are supported with an aggregation over equality correlations only");
+            // no aggregation makes the value unique: the join checks that each row finds at most one
+            Joined joined = equiJoin(root, decorrelated, outerSymbols);
+            Optional<RowExpression> filter = joined.rest().isEmpty() ? Optional.empty() : Optional.of(Expressions.and(joined.rest()));
+            values.put(id, new SymbolReference(plan.fields().get(0)));
+            return new JoinNode(idAllocator.nextId(), JoinNode.Type.LEFT, joined.outer(), joined.inner(), joined.criteria(), filter, true);
         }
         Joined joined = equiJoin(root, decorrelated, outerSymbols);
         if (!joined.rest().isEmpty()) {

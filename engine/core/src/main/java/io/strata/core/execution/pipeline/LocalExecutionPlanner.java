@@ -470,7 +470,7 @@ public final class LocalExecutionPlanner
                 case LEFT, RIGHT -> LookupJoinOperator.JoinKind.PROBE_OUTER;
                 case FULL -> LookupJoinOperator.JoinKind.FULL_OUTER;
             };
-            return lookupJoin(node.id(), kind, probeNode, buildNode, probeKeys, buildKeys, node.filter(), Optional.empty(), false, context);
+            return lookupJoin(node.id(), kind, probeNode, buildNode, probeKeys, buildKeys, node.filter(), Optional.empty(), false, node.singleMatch(), context);
         }
 
         @Override
@@ -479,12 +479,12 @@ public final class LocalExecutionPlanner
             List<Symbol> probeKeys = node.criteria().stream().map(JoinNode.EquiJoinClause::left).toList();
             List<Symbol> buildKeys = node.criteria().stream().map(JoinNode.EquiJoinClause::right).toList();
             return lookupJoin(node.id(), LookupJoinOperator.JoinKind.SEMI, node.source(), node.filteringSource(), probeKeys, buildKeys, node.filter(),
-                    Optional.of(node.output()), node.nullAware(), context);
+                    Optional.of(node.output()), node.nullAware(), false, context);
         }
 
         /** The build pipeline ends in hash builders; the probe pipeline goes on through the lookup join. */
         private PhysicalOperation lookupJoin(PlanNodeId id, LookupJoinOperator.JoinKind kind, PlanNode probeNode, PlanNode buildNode, List<Symbol> probeKeys,
-                List<Symbol> buildKeys, Optional<RowExpression> filter, Optional<Symbol> mark, boolean nullAware, Context context)
+                List<Symbol> buildKeys, Optional<RowExpression> filter, Optional<Symbol> mark, boolean nullAware, boolean singleMatch, Context context)
         {
             PhysicalOperation build = buildNode.accept(this, context);
             JoinBridge bridge = new JoinBridge(build.types(), buildKeys.stream().mapToInt(build::channel).toArray());
@@ -516,7 +516,7 @@ public final class LocalExecutionPlanner
                 }
             }
             probe.add(new LookupJoinOperator.Factory(context.nextOperatorId(), id, kind, probeKeys.stream().mapToInt(probe::channel).toArray(),
-                    probe.types(), filterConjuncts, nullAware, bridge));
+                    probe.types(), filterConjuncts, nullAware, singleMatch, bridge));
             return new PhysicalOperation(probe, layout, types);
         }
 

@@ -16,8 +16,11 @@ import static java.util.Objects.requireNonNull;
  * <p>
  * Execution builds a hash table of the right side (the build side) before it reads the left (the probe side);
  * the optimizer swaps the sides when the right is the larger.
+ *
+ * @param singleMatch a left join where a left row matching several right rows is an error
+ * ({@code SUBQUERY_MULTIPLE_ROWS}): the join of a correlated scalar subquery
  */
-public record JoinNode(PlanNodeId id, Type type, PlanNode left, PlanNode right, List<EquiJoinClause> criteria, Optional<RowExpression> filter)
+public record JoinNode(PlanNodeId id, Type type, PlanNode left, PlanNode right, List<EquiJoinClause> criteria, Optional<RowExpression> filter, boolean singleMatch)
         implements PlanNode
 {
     public enum Type
@@ -83,6 +86,14 @@ public record JoinNode(PlanNodeId id, Type type, PlanNode left, PlanNode right, 
         requireNonNull(right, "right is null");
         criteria = List.copyOf(requireNonNull(criteria, "criteria is null"));
         requireNonNull(filter, "filter is null");
+        if (singleMatch && type != Type.LEFT) {
+            throw new IllegalArgumentException("only a left join checks for single matches");
+        }
+    }
+
+    public JoinNode(PlanNodeId id, Type type, PlanNode left, PlanNode right, List<EquiJoinClause> criteria, Optional<RowExpression> filter)
+    {
+        this(id, type, left, right, criteria, filter, false);
     }
 
     /** Whether this is a cross join: inner, with no criteria and no filter. */
@@ -108,7 +119,7 @@ public record JoinNode(PlanNodeId id, Type type, PlanNode left, PlanNode right, 
     @Override
     public PlanNode replaceChildren(List<PlanNode> newSources)
     {
-        return new JoinNode(id, type, newSources.get(0), newSources.get(1), criteria, filter);
+        return new JoinNode(id, type, newSources.get(0), newSources.get(1), criteria, filter, singleMatch);
     }
 
     @Override

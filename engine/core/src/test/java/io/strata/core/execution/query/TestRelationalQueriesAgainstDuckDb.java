@@ -150,6 +150,9 @@ class TestRelationalQueriesAgainstDuckDb
                 Case.data("SELECT v, EXISTS (SELECT * FROM r WHERE r.k = l.k) FROM l"),
                 Case.data("SELECT v, (SELECT count(*) FROM r WHERE r.k = l.k) FROM l"),
                 Case.data("SELECT v, (SELECT max(w) FROM r WHERE r.k = l.k) FROM l"),
+                Case.data("SELECT v, (SELECT w FROM r WHERE r.k = l.k AND r.w <> 'y') FROM l"),
+                Case.data("SELECT v, (SELECT w FROM r WHERE r.k = l.k + 2) FROM l"),
+                Case.data("SELECT v FROM l WHERE v < (SELECT w FROM r WHERE r.k = l.k AND r.w > l.v AND r.w <> 'y')"),
                 Case.data("SELECT v, (SELECT min(k) FROM r) FROM l"),
                 Case.data("SELECT v FROM l WHERE k = (SELECT min(k) FROM r)"),
                 Case.data("SELECT v, (SELECT k FROM e) FROM l"),
@@ -234,6 +237,11 @@ class TestRelationalQueriesAgainstDuckDb
         assertThatThrownBy(() -> runner.execute("tpch", "tiny", DATA + "SELECT v, (SELECT k FROM r) FROM l"))
                 .isInstanceOfSatisfying(StrataException.class, e -> assertThat(e.errorCode()).isEqualTo(ErrorCode.SUBQUERY_MULTIPLE_ROWS));
         assertThatThrownBy(() -> runner.execute("tpch", "tiny", "SELECT n_name FROM nation WHERE n_regionkey = (SELECT r_regionkey FROM region)"))
+                .isInstanceOfSatisfying(StrataException.class, e -> assertThat(e.errorCode()).isEqualTo(ErrorCode.SUBQUERY_MULTIPLE_ROWS));
+        // correlated: l's row with k = 2 finds two rows of r
+        assertThatThrownBy(() -> runner.execute("tpch", "tiny", DATA + "SELECT v, (SELECT w FROM r WHERE r.k = l.k) FROM l"))
+                .isInstanceOfSatisfying(StrataException.class, e -> assertThat(e.errorCode()).isEqualTo(ErrorCode.SUBQUERY_MULTIPLE_ROWS));
+        assertThatThrownBy(() -> runner.execute("tpch", "tiny", "SELECT n_name, (SELECT c_name FROM customer WHERE c_nationkey = n_nationkey) FROM nation"))
                 .isInstanceOfSatisfying(StrataException.class, e -> assertThat(e.errorCode()).isEqualTo(ErrorCode.SUBQUERY_MULTIPLE_ROWS));
     }
 

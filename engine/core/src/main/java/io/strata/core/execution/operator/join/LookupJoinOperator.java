@@ -9,6 +9,8 @@ import io.strata.core.execution.expression.Blocks;
 import io.strata.core.execution.expression.EvaluationContext;
 import io.strata.core.execution.expression.SelectedPositions;
 import io.strata.core.planner.plan.PlanNodeId;
+import io.strata.protocol.ErrorCode;
+import io.strata.spi.StrataException;
 import io.strata.spi.block.Block;
 import io.strata.spi.block.ByteArrayBlock;
 import io.strata.spi.block.Page;
@@ -55,6 +57,7 @@ public final class LookupJoinOperator
     private final List<Type> probeTypes;
     private final List<BlockEvaluator> filter;
     private final boolean nullAware;
+    private final boolean singleMatch;
     private final JoinBridge bridge;
     // completes (normally, even when the build failed: that fails the task on its own) once the table is built
     private final CompletableFuture<Void> whenBuilt;
@@ -80,7 +83,7 @@ public final class LookupJoinOperator
     private final int[] pairBuild = new int[BATCH];
 
     LookupJoinOperator(OperatorContext operatorContext, JoinKind kind, int[] probeKeyChannels, List<Type> probeTypes, List<BlockEvaluator> filter,
-            boolean nullAware, JoinBridge bridge)
+            boolean nullAware, boolean singleMatch, JoinBridge bridge)
     {
         this.operatorContext = requireNonNull(operatorContext, "operatorContext is null");
         this.kind = requireNonNull(kind, "kind is null");
@@ -88,6 +91,7 @@ public final class LookupJoinOperator
         this.probeTypes = List.copyOf(requireNonNull(probeTypes, "probeTypes is null"));
         this.filter = List.copyOf(requireNonNull(filter, "filter is null"));
         this.nullAware = nullAware;
+        this.singleMatch = singleMatch;
         this.bridge = requireNonNull(bridge, "bridge is null");
         this.whenBuilt = bridge.whenBuilt().handle((table, failure) -> null);
     }
@@ -163,6 +167,9 @@ public final class LookupJoinOperator
             int count = nextCandidates();
             count = hash.keepEqualKeys(probeKeys, pairProbe, pairBuild, count);
             count = applyFilter(count);
+            if (singleMatch) {
+                checkSingleMatches(count);
+            }
             for (int i = 0; i < count; i++) {
                 probeMatched[pairProbe[i]] = true;
             }
@@ -183,6 +190,16 @@ public final class LookupJoinOperator
         probe = null;
         probeKeys = null;
         return output;
+    }
+
+    /** The pairs come in probe order: a probe row in two pairs, or in one after an earlier batch's, matched twice. */
+    private void checkSingleMatches(int count)
+    {
+        for (int i = 0; i < count; i++) {
+            if (probeMatched[pairProbe[i]] || (i > 0 && pairProbe[i] == pairProbe[i - 1])) {
+                throw new StrataException(ErrorCode.SUBQUERY_MULTIPLE_ROWS, "Scalar sub-query has returned multiple rows");
+            }
+        }
     }
 
     /** Fills the pair arrays with up to {@link #BATCH} pairs whose hashes are equal; sets {@link #probeDone} at the page's end. */
@@ -361,14 +378,16 @@ public final class LookupJoinOperator
         private final List<Type> probeTypes;
         private final List<BlockEvaluator> filter;
         private final boolean nullAware;
+        private final boolean singleMatch;
         private final JoinBridge bridge;
 
         /**
          * @param probeTypes the types of the probe pages' channels
          * @param filter the join filter's conjuncts over a page of the probe channels followed by the build channels
+         * @param singleMatch whether a probe row matching several build rows is an error ({@code SUBQUERY_MULTIPLE_ROWS})
          */
         public Factory(int operatorId, PlanNodeId planNodeId, JoinKind kind, int[] probeKeyChannels, List<Type> probeTypes, List<BlockEvaluator> filter,
-                boolean nullAware, JoinBridge bridge)
+                boolean nullAware, boolean singleMatch, JoinBridge bridge)
         {
             this.operatorId = operatorId;
             this.planNodeId = requireNonNull(planNodeId, "planNodeId is null");
@@ -377,6 +396,7 @@ public final class LookupJoinOperator
             this.probeTypes = List.copyOf(requireNonNull(probeTypes, "probeTypes is null"));
             this.filter = List.copyOf(requireNonNull(filter, "filter is null"));
             this.nullAware = nullAware;
+            this.singleMatch = singleMatch;
             this.bridge = requireNonNull(bridge, "bridge is null");
         }
 
@@ -385,7 +405,7 @@ public final class LookupJoinOperator
         {
             bridge.probeCreated();
             return new LookupJoinOperator(driverContext.addOperatorContext(operatorId, planNodeId, LookupJoinOperator.class.getSimpleName()),
-                    kind, probeKeyChannels, probeTypes, filter, nullAware, bridge);
+                    kind, probeKeyChannels, probeTypes, filter, nullAware, singleMatch, bridge);
         }
 
         @Override
