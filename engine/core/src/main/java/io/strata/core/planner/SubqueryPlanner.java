@@ -35,6 +35,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.BiFunction;
+import java.util.function.Function;
 
 import static io.strata.spi.type.BigintType.BIGINT;
 import static io.strata.spi.type.BooleanType.BOOLEAN;
@@ -140,13 +141,20 @@ final class SubqueryPlanner
             case EXISTS:
                 return exists(root, plan, outerSymbols, correlated, id, values);
             case IN:
+                if (correlated) {
+                    return correlatedIn(root, fields, outer, plan, subquery, outerSymbols, false, id, values);
+                }
                 return in(root, fields, plan, subquery, correlated, false, id, values);
             case ANY:
             case ALL:
                 OperatorType comparison = subquery.comparison().orElseThrow();
                 if ((subquery.kind() == BoundSubquery.Kind.ANY && comparison == OperatorType.EQUAL)
                         || (subquery.kind() == BoundSubquery.Kind.ALL && comparison == OperatorType.NOT_EQUAL)) {
-                    return in(root, fields, plan, subquery, correlated, subquery.kind() == BoundSubquery.Kind.ALL, id, values);
+                    boolean negated = subquery.kind() == BoundSubquery.Kind.ALL;
+                    if (correlated) {
+                        return correlatedIn(root, fields, outer, plan, subquery, outerSymbols, negated, id, values);
+                    }
+                    return in(root, fields, plan, subquery, correlated, negated, id, values);
                 }
                 return quantified(root, fields, plan, subquery, correlated, id, values);
         }
@@ -328,6 +336,70 @@ final class SubqueryPlanner
     private static RowExpression not(RowExpression value)
     {
         return new Call(FunctionNames.NOT, List.of(value), BOOLEAN);
+    }
+
+    /**
+     * A correlated {@code value IN (subquery)}, from three semi joins over the rows the correlation selects
+     * for each outer row: whether one equals the value ({@code match}), whether one is null ({@code null}),
+     * whether there is any ({@code any}):
+     * <pre>
+     * CASE WHEN match THEN true WHEN NOT any THEN false WHEN value IS NULL OR null THEN null ELSE false END
+     * </pre>
+     */
+    private PlanNode correlatedIn(PlanNode root, List<Symbol> fields, List<Optional<Symbol>> outer, LogicalPlanner.RelationPlan plan, BoundSubquery subquery,
+            Set<Symbol> outerSymbols, boolean negated, int id, Map<Integer, RowExpression> values)
+    {
+        RowExpression value = translate(subquery.value().orElseThrow(), fields, values);
+        Symbol valueSymbol = symbolAllocator.newSymbol("expr", value.type());
+        List<Assignment> assignments = identity(root.outputSymbols());
+        assignments.add(new Assignment(valueSymbol, value));
+        PlanNode current = new ProjectNode(idAllocator.nextId(), root, assignments);
+
+        Symbol match = symbolAllocator.newSymbol("in_match", BOOLEAN);
+        current = correlatedSemiJoin(current, plan, outerSymbols, match, field -> List.of(new EquiJoinClause(valueSymbol, field)), field -> Optional.empty());
+        Symbol nullFound = symbolAllocator.newSymbol("in_null", BOOLEAN);
+        current = correlatedSemiJoin(current, relationPlanning.plan(subquery.relation(), outer), outerSymbols, nullFound, field -> List.of(),
+                field -> Optional.of(new SpecialForm(Form.IS_NULL, List.of(new SymbolReference(field)), BOOLEAN)));
+        Symbol any = symbolAllocator.newSymbol("in_any", BOOLEAN);
+        current = correlatedSemiJoin(current, relationPlanning.plan(subquery.relation(), outer), outerSymbols, any, field -> List.of(), field -> Optional.empty());
+
+        RowExpression unknown = new SpecialForm(Form.OR, List.of(new SpecialForm(Form.IS_NULL, List.of(new SymbolReference(valueSymbol)), BOOLEAN),
+                new SymbolReference(nullFound)), BOOLEAN);
+        RowExpression result = new SpecialForm(Form.SWITCH, List.of(
+                new SymbolReference(match), Expressions.TRUE,
+                not(new SymbolReference(any)), Expressions.FALSE,
+                unknown, Constant.nullConstant(BOOLEAN),
+                Expressions.FALSE), BOOLEAN);
+        values.put(id, negated ? not(result) : result);
+        return current;
+    }
+
+    /** A semi join of the decorrelated subquery on its correlation, plus the criteria and filter made from its field. */
+    private PlanNode correlatedSemiJoin(PlanNode root, LogicalPlanner.RelationPlan plan, Set<Symbol> outerSymbols, Symbol mark,
+            Function<Symbol, List<EquiJoinClause>> extraCriteria, Function<Symbol, Optional<RowExpression>> extraFilter)
+    {
+        Decorrelator.Result decorrelated = new Decorrelator(outerSymbols, symbolAllocator, idAllocator).decorrelate(plan.root());
+        if (decorrelated.groupedAggregation().isPresent()) {
+            throw new StrataException(ErrorCode.UNSUPPORTED_SUBQUERY, "Correlated IN over a global aggregation is not supported");
+        }
+        Symbol field = plan.fields().get(0);
+        Decorrelator.Result withField = new Decorrelator.Result(passField(decorrelated.node(), field), decorrelated.conjuncts(), Optional.empty());
+        Joined joined = equiJoin(root, withField, outerSymbols);
+        List<EquiJoinClause> criteria = new ArrayList<>(joined.criteria());
+        criteria.addAll(extraCriteria.apply(field));
+        List<RowExpression> filter = new ArrayList<>(joined.rest());
+        extraFilter.apply(field).ifPresent(filter::add);
+        return new SemiJoinNode(idAllocator.nextId(), joined.outer(), joined.inner(), criteria, filter.isEmpty() ? Optional.empty() : Optional.of(Expressions.and(filter)),
+                mark, false);
+    }
+
+    /** The decorrelated node, which may have lost the subquery's field in a projection: passes it on. */
+    private static PlanNode passField(PlanNode node, Symbol field)
+    {
+        if (!node.outputSymbols().contains(field)) {
+            throw new StrataException(ErrorCode.UNSUPPORTED_SUBQUERY, "Given correlated subquery is not supported");
+        }
+        return node;
     }
 
     /** The outer relation and the decorrelated subquery, ready for a join on the correlation's equalities. */
