@@ -14,6 +14,7 @@ import java.sql.ResultSet;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.IntStream;
 
 import static java.util.concurrent.TimeUnit.SECONDS;
 import static org.junit.jupiter.api.TestInstance.Lifecycle.PER_CLASS;
@@ -24,10 +25,10 @@ import static org.junit.jupiter.api.Timeout.ThreadMode.SEPARATE_THREAD;
  * reference answers (compared by the rules of {@link TpchAnswers}).
  */
 @TestInstance(PER_CLASS)
-@Timeout(value = 60, unit = SECONDS, threadMode = SEPARATE_THREAD)
+@Timeout(value = 120, unit = SECONDS, threadMode = SEPARATE_THREAD)
 public class TestTpchStockDrivers
 {
-    private static final List<Integer> QUERIES = List.of(1, 6);
+    private static final List<Integer> QUERIES = IntStream.rangeClosed(1, 22).boxed().toList();
 
     private final TpchAnswers answers = TpchAnswers.forScale("sf0.01");
     private TestingCoordinator coordinator;

@@ -5,6 +5,7 @@ import io.strata.core.expression.Call;
 import io.strata.core.expression.Constant;
 import io.strata.core.expression.FunctionNames;
 import io.strata.core.expression.InputReference;
+import io.strata.core.expression.OuterReference;
 import io.strata.core.expression.RowExpression;
 import io.strata.core.expression.SpecialForm;
 import io.strata.core.expression.SpecialForm.Form;
@@ -97,6 +98,8 @@ final class ExpressionAnalyzer
     private final Session session;
     private final List<RowExpression> parameters;
     private final FunctionResolver functions;
+    // set by the query analyzer of the statement, which binds the subqueries of expressions
+    private SubqueryAnalyzer subqueries;
 
     ExpressionAnalyzer(Metadata metadata, Session session, List<RowExpression> parameters)
     {
@@ -195,13 +198,51 @@ final class ExpressionAnalyzer
         return bind(expression, context);
     }
 
-    /** Whether the expression calls an aggregate function anywhere (not inside subqueries, which are not supported yet). */
+    /** {@code left operator right}, with the operator resolved and the operands coerced as in SQL. */
+    RowExpression comparison(OperatorType operator, RowExpression left, RowExpression right, Node node)
+    {
+        ResolvedFunction function = functions.resolveOperator(operator, List.of(left.type(), right.type()), node.location());
+        return call(function, List.of(left, right));
+    }
+
+    /** Who binds subqueries in expressions from now on (the statement's query analyzer). */
+    void useSubqueryAnalyzer(SubqueryAnalyzer subqueryAnalyzer)
+    {
+        this.subqueries = requireNonNull(subqueryAnalyzer, "subqueryAnalyzer is null");
+    }
+
+    private SubqueryAnalyzer subqueries(Node node)
+    {
+        if (subqueries == null) {
+            throw notSupported(node, "Subqueries here are");
+        }
+        return subqueries;
+    }
+
+    /** Whether the expression calls an aggregate function anywhere outside its subqueries (which aggregate on their own). */
     boolean containsAggregate(Node node)
     {
+        if (node instanceof SubqueryExpression || node instanceof ExistsPredicate) {
+            return false;
+        }
+        if (node instanceof InSubqueryPredicate in) {
+            return containsAggregate(in.value());
+        }
+        if (node instanceof QuantifiedComparison quantified) {
+            return containsAggregate(quantified.value());
+        }
         if (node instanceof FunctionCall call && call.window().isEmpty() && call.name().parts().size() == 1 && functions.isAggregate(call.name().suffix())) {
             return true;
         }
         return node.children().stream().anyMatch(this::containsAggregate);
+    }
+
+    private static boolean containsSubquery(Node node)
+    {
+        if (node instanceof SubqueryExpression || node instanceof ExistsPredicate || node instanceof InSubqueryPredicate || node instanceof QuantifiedComparison) {
+            return true;
+        }
+        return node.children().stream().anyMatch(ExpressionAnalyzer::containsSubquery);
     }
 
     private static boolean referencesAlias(Node node, Map<String, RowExpression> aliases)
@@ -225,7 +266,7 @@ final class ExpressionAnalyzer
         if (node instanceof Identifier identifier && context.aliases().containsKey(canonical(identifier))) {
             return context.aliases().get(canonical(identifier));
         }
-        if (context.grouping().isPresent() && !containsAggregate(node) && !referencesAlias(node, context.aliases())) {
+        if (context.grouping().isPresent() && !containsAggregate(node) && !referencesAlias(node, context.aliases()) && !containsSubquery(node)) {
             Grouping grouping = context.grouping().get();
             RowExpression bound = node.accept(new Visitor(), context.ungrouped());
             int key = grouping.keys().indexOf(bound);
@@ -393,6 +434,22 @@ final class ExpressionAnalyzer
 
         private RowExpression resolveColumn(List<String> parts, Expression node, Context context)
         {
+            Optional<ResolvedField> local = context.scope().tryResolve(parts, node.location());
+            if (local.isPresent()) {
+                return new InputReference(local.get().index(), local.get().field().type());
+            }
+            Optional<Scope> outer = context.scope().outer();
+            if (outer.isPresent()) {
+                Optional<ResolvedField> outerField = outer.get().tryResolve(parts, node.location());
+                if (outerField.isPresent()) {
+                    return new OuterReference(outerField.get().index(), outerField.get().field().type());
+                }
+                for (Optional<Scope> further = outer.get().outer(); further.isPresent(); further = further.get().outer()) {
+                    if (further.get().tryResolve(parts, node.location()).isPresent()) {
+                        throw notSupported(node, "References to a query more than one level out of a subquery are");
+                    }
+                }
+            }
             ResolvedField field = context.scope().resolve(parts, node.location());
             return new InputReference(field.index(), field.field().type());
         }
@@ -702,25 +759,37 @@ final class ExpressionAnalyzer
         @Override
         public RowExpression visitSubqueryExpression(SubqueryExpression node, Context context)
         {
-            throw notSupported(node, "Subqueries are");
+            return subqueries(node).scalar(node.query(), context.scope(), node);
         }
 
         @Override
         public RowExpression visitInSubqueryPredicate(InSubqueryPredicate node, Context context)
         {
-            throw notSupported(node, "Subqueries are");
+            RowExpression value = bind(node.value(), context);
+            return subqueries(node).in(value, node.subquery(), context.scope(), BoundSubquery.Kind.IN, Optional.empty(), node);
         }
 
         @Override
         public RowExpression visitExistsPredicate(ExistsPredicate node, Context context)
         {
-            throw notSupported(node, "Subqueries are");
+            return subqueries(node).exists(node.subquery(), context.scope());
         }
 
         @Override
         public RowExpression visitQuantifiedComparison(QuantifiedComparison node, Context context)
         {
-            throw notSupported(node, "Subqueries are");
+            RowExpression value = bind(node.value(), context);
+            OperatorType operator = switch (node.operator()) {
+                case EQUAL -> OperatorType.EQUAL;
+                case NOT_EQUAL -> OperatorType.NOT_EQUAL;
+                case LESS_THAN -> OperatorType.LESS_THAN;
+                case LESS_THAN_OR_EQUAL -> OperatorType.LESS_THAN_OR_EQUAL;
+                case GREATER_THAN -> OperatorType.GREATER_THAN;
+                case GREATER_THAN_OR_EQUAL -> OperatorType.GREATER_THAN_OR_EQUAL;
+                case IS_DISTINCT_FROM -> throw error(ErrorCode.SYNTAX_ERROR, node, "IS DISTINCT FROM cannot be quantified");
+            };
+            BoundSubquery.Kind kind = node.quantifier() == QuantifiedComparison.Quantifier.ALL ? BoundSubquery.Kind.ALL : BoundSubquery.Kind.ANY;
+            return subqueries(node).in(value, node.subquery(), context.scope(), kind, Optional.of(operator), node);
         }
 
         @Override

@@ -5,11 +5,14 @@ import io.strata.core.analyzer.ExpressionAnalyzer.Grouping;
 import io.strata.core.analyzer.Scope.ResolvedField;
 import io.strata.core.expression.InputReference;
 import io.strata.core.expression.RowExpression;
+import io.strata.core.expression.SpecialForm;
 import io.strata.core.metadata.Metadata;
+import io.strata.core.metadata.OperatorType;
 import io.strata.core.metadata.QualifiedObjectName;
 import io.strata.core.metadata.ResolvedTable;
 import io.strata.core.metadata.TableColumn;
 import io.strata.core.metadata.TypeCoercion;
+import io.strata.core.planner.Expressions;
 import io.strata.core.planner.plan.SortOrder;
 import io.strata.core.session.Session;
 import io.strata.protocol.ErrorCode;
@@ -22,6 +25,9 @@ import io.strata.sql.tree.Expression;
 import io.strata.sql.tree.GroupingElement;
 import io.strata.sql.tree.Identifier;
 import io.strata.sql.tree.Join;
+import io.strata.sql.tree.JoinCriteria;
+import io.strata.sql.tree.JoinOn;
+import io.strata.sql.tree.JoinUsing;
 import io.strata.sql.tree.Limit;
 import io.strata.sql.tree.LongLiteral;
 import io.strata.sql.tree.Node;
@@ -40,8 +46,11 @@ import io.strata.sql.tree.SortItem;
 import io.strata.sql.tree.Table;
 import io.strata.sql.tree.TableSubquery;
 import io.strata.sql.tree.Values;
+import io.strata.sql.tree.WithQuery;
 
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -57,13 +66,18 @@ import static java.util.Objects.requireNonNull;
 
 /**
  * Binds queries and the relations they read: tables, VALUES, query specifications with their grouping,
- * and subqueries in FROM. Joins, set operations and WITH are not supported yet.
+ * joins, set operations, WITH queries, subqueries in FROM and (through {@link SubqueryAnalyzer}) in expressions.
  */
 final class QueryAnalyzer
 {
     private final Metadata metadata;
     private final Session session;
     private final ExpressionAnalyzer expressions;
+    private final SubqueryAnalyzer subqueries = new SubqueryAnalyzer(this);
+    // the scope around the subquery being analyzed: the fields its correlated references may name
+    private Optional<Scope> outerScope = Optional.empty();
+    // the WITH queries in scope, innermost first
+    private final Deque<Map<String, BoundRelation>> withQueries = new ArrayDeque<>();
 
     QueryAnalyzer(Metadata metadata, Session session, ExpressionAnalyzer expressions)
     {
@@ -74,30 +88,72 @@ final class QueryAnalyzer
 
     QueryAnalysis analyzeStatement(Query query)
     {
+        expressions.useSubqueryAnalyzer(subqueries);
         BoundRelation relation = analyzeQuery(query);
         List<String> columnNames = new ArrayList<>();
         for (int i = 0; i < relation.type().size(); i++) {
             columnNames.add(relation.type().field(i).name().orElse("_col" + i));
         }
-        return new QueryAnalysis(relation, columnNames);
+        return new QueryAnalysis(relation, columnNames, subqueries.subqueries());
+    }
+
+    /** A subquery of an expression, whose correlated references may name fields of {@code outer}. */
+    BoundRelation analyzeSubquery(Query query, Scope outer)
+    {
+        Optional<Scope> saved = outerScope;
+        outerScope = Optional.of(outer);
+        try {
+            return unqualified(analyzeQuery(query));
+        }
+        finally {
+            outerScope = saved;
+        }
     }
 
     BoundRelation analyzeQuery(Query query)
     {
-        if (query.with().isPresent()) {
-            throw notSupported(query.with().get(), "WITH is");
+        if (query.with().isEmpty()) {
+            return analyzeQueryWithoutWith(query);
         }
+        Map<String, BoundRelation> named = new LinkedHashMap<>();
+        withQueries.addFirst(named);
+        try {
+            for (WithQuery withQuery : query.with().get().queries()) {
+                String name = withQuery.name().value().toLowerCase(Locale.ENGLISH);
+                if (named.containsKey(name)) {
+                    throw error(ErrorCode.SYNTAX_ERROR, withQuery, "WITH query name '" + withQuery.name().value() + "' specified more than once");
+                }
+                BoundRelation relation = unqualified(analyzeQuery(withQuery.query()));
+                if (!withQuery.columnNames().isEmpty()) {
+                    List<String> columnNames = withQuery.columnNames().stream().map(identifier -> identifier.value().toLowerCase(Locale.ENGLISH)).toList();
+                    if (columnNames.size() != relation.type().size()) {
+                        throw error(ErrorCode.SYNTAX_ERROR, withQuery, "WITH column alias list has " + columnNames.size() + " entries but WITH query '"
+                                + withQuery.name().value() + "' has " + relation.type().size() + " columns");
+                    }
+                    relation = unqualified(retype(relation, relation.type().withAlias(name, columnNames)));
+                }
+                named.put(name, relation);
+            }
+            return analyzeQueryWithoutWith(query);
+        }
+        finally {
+            withQueries.removeFirst();
+        }
+    }
+
+    private BoundRelation analyzeQueryWithoutWith(Query query)
+    {
         if (query.queryBody() instanceof QuerySpecification specification) {
             return analyzeQuerySpecification(specification);
         }
         BoundRelation body = analyzeQueryBody(query.queryBody());
-        query.offset().ifPresent(offset -> {
-            throw notSupported(offset, "OFFSET is");
-        });
-        if (query.orderBy().isEmpty() && query.limit().isEmpty()) {
+        if (query.orderBy().isEmpty() && query.limit().isEmpty() && query.offset().isEmpty()) {
             return body;
         }
         List<BoundSortItem> orderBy = query.orderBy().map(order -> analyzeFieldOrderBy(order, body.type())).orElse(List.of());
+        if (query.offset().isPresent()) {
+            return new BoundOffset(new BoundQuery(body, orderBy, OptionalLong.empty()), query.offset().get().rowCount(), limit(query.limit()));
+        }
         return new BoundQuery(body, orderBy, limit(query.limit()));
     }
 
@@ -113,7 +169,7 @@ final class QueryAnalyzer
             return unqualified(analyzeQuery(subquery.query()));
         }
         if (body instanceof SetOperation setOperation) {
-            throw notSupported(setOperation, setOperation.type() + " is");
+            return analyzeSetOperation(setOperation);
         }
         throw notSupported(body, body.getClass().getSimpleName() + " is");
     }
@@ -144,6 +200,15 @@ final class QueryAnalyzer
         if (relation instanceof BoundTable table) {
             return new BoundTable(table.table(), type);
         }
+        if (relation instanceof BoundJoin join) {
+            return new BoundJoin(join.joinType(), join.left(), join.right(), join.criteria(), type);
+        }
+        if (relation instanceof BoundSetOperation setOperation) {
+            return new BoundSetOperation(setOperation.operation(), setOperation.distinct(), setOperation.left(), setOperation.right(), type);
+        }
+        if (relation instanceof BoundOffset offset) {
+            return new BoundOffset(retype(offset.source(), type), offset.offset(), offset.limit());
+        }
         throw new IllegalArgumentException("unknown relation " + relation);
     }
 
@@ -162,7 +227,7 @@ final class QueryAnalyzer
             return retype(inner, inner.type().withAlias(aliased.alias().value().toLowerCase(Locale.ENGLISH), columnNames));
         }
         if (relation instanceof Join join) {
-            throw notSupported(join, "Joins are");
+            return analyzeJoin(join);
         }
         if (relation instanceof QueryBody body) {
             return analyzeQueryBody(body);
@@ -170,8 +235,17 @@ final class QueryAnalyzer
         throw notSupported(relation, relation.getClass().getSimpleName() + " is");
     }
 
-    private BoundTable analyzeTable(Table table)
+    private BoundRelation analyzeTable(Table table)
     {
+        if (table.name().parts().size() == 1) {
+            String name = table.name().parts().get(0).toLowerCase(Locale.ENGLISH);
+            for (Map<String, BoundRelation> named : withQueries) {
+                BoundRelation withQuery = named.get(name);
+                if (withQuery != null) {
+                    return retype(withQuery, withQuery.type().withAlias(name, List.of()));
+                }
+            }
+        }
         ResolvedTable resolved = metadata.resolveTable(session, table.name().parts(), table.location());
         QualifiedObjectName name = resolved.name();
         List<String> qualifiedName = List.of(name.catalogName(), name.schemaName(), name.objectName());
@@ -189,6 +263,9 @@ final class QueryAnalyzer
         for (Expression row : values.rows()) {
             List<Expression> items = row instanceof Row rowValue ? rowValue.items() : List.of(row);
             List<RowExpression> analyzed = items.stream().map(item -> expressions.analyze(item, context)).toList();
+            if (analyzed.stream().anyMatch(Expressions::containsSubquery)) {
+                throw notSupported(row, "Subqueries in VALUES are");
+            }
             if (!rows.isEmpty() && rows.get(0).size() != analyzed.size()) {
                 throw error(ErrorCode.TYPE_MISMATCH, row, "Values rows have mismatched sizes: " + rows.get(0).size() + " and " + analyzed.size());
             }
@@ -245,10 +322,10 @@ final class QueryAnalyzer
     {
     }
 
-    private BoundQuerySpecification analyzeQuerySpecification(QuerySpecification specification)
+    private BoundRelation analyzeQuerySpecification(QuerySpecification specification)
     {
         BoundRelation from = specification.from().map(this::analyzeRelation).orElse(BoundValues.SINGLE_ROW);
-        Scope scope = Scope.of(from.type());
+        Scope scope = new Scope(from.type(), outerScope);
 
         Optional<RowExpression> where = specification.where()
                 .map(expression -> ExpressionAnalyzer.requireBoolean(expressions.analyze(expression, Context.plain(scope, "WHERE clause")), "WHERE clause", expression.location()));
@@ -316,12 +393,151 @@ final class QueryAnalyzer
         List<BoundSortItem> orderBy = specification.orderBy()
                 .map(order -> analyzeOrderBy(order, scope, grouping, projections, outputFields, distinct))
                 .orElse(List.of());
-        specification.offset().ifPresent(offset -> {
-            throw notSupported(offset, "OFFSET is");
-        });
-
         Optional<BoundAggregation> aggregation = grouping.map(group -> new BoundAggregation(group.keys(), group.aggregates()));
+        if (specification.offset().isPresent()) {
+            BoundQuerySpecification unlimited = new BoundQuerySpecification(from, where, aggregation, having, projections, distinct, orderBy, OptionalLong.empty(),
+                    new RelationType(outputFields));
+            return new BoundOffset(unlimited, specification.offset().get().rowCount(), limit(specification.limit()));
+        }
         return new BoundQuerySpecification(from, where, aggregation, having, projections, distinct, orderBy, limit(specification.limit()), new RelationType(outputFields));
+    }
+
+    private BoundRelation analyzeJoin(Join join)
+    {
+        BoundRelation left = analyzeRelation(join.left());
+        BoundRelation right = analyzeRelation(join.right());
+        List<Field> fields = new ArrayList<>(left.type().fields());
+        fields.addAll(right.type().fields());
+        RelationType type = new RelationType(fields);
+        if (join.type() == Join.Type.CROSS || join.type() == Join.Type.IMPLICIT) {
+            return new BoundJoin(BoundJoin.Type.CROSS, left, right, Optional.empty(), type);
+        }
+        BoundJoin.Type joinType = switch (join.type()) {
+            case INNER -> BoundJoin.Type.INNER;
+            case LEFT -> BoundJoin.Type.LEFT;
+            case RIGHT -> BoundJoin.Type.RIGHT;
+            case FULL -> BoundJoin.Type.FULL;
+            default -> throw new IllegalArgumentException("unknown join type " + join.type());
+        };
+        if (join.criteria().isEmpty()) {
+            throw error(ErrorCode.SYNTAX_ERROR, join, join.type() + " JOIN needs ON or USING");
+        }
+        JoinCriteria criteria = join.criteria().get();
+        if (criteria instanceof JoinOn on) {
+            Context context = Context.plain(new Scope(type, outerScope), "JOIN criteria");
+            RowExpression condition = ExpressionAnalyzer.requireBoolean(expressions.analyze(on.expression(), context), "JOIN ON clause", on.expression().location());
+            if (Expressions.containsSubquery(condition)) {
+                throw notSupported(on.expression(), "Subqueries in JOIN ON criteria are");
+            }
+            return new BoundJoin(joinType, left, right, Optional.of(condition), type);
+        }
+        return analyzeJoinUsing(join, joinType, left, right, type, (JoinUsing) criteria);
+    }
+
+    /**
+     * {@code USING (k, ...)}: an ON join on the columns' equality, under a projection of the join columns (one
+     * each, the non-null side's for a full join), then the left's other fields, then the right's.
+     */
+    private BoundRelation analyzeJoinUsing(Join join, BoundJoin.Type joinType, BoundRelation left, BoundRelation right, RelationType type, JoinUsing using)
+    {
+        List<RowExpression> conditions = new ArrayList<>();
+        List<RowExpression> projections = new ArrayList<>();
+        List<Field> outputFields = new ArrayList<>();
+        Set<Integer> leftUsed = new HashSet<>();
+        Set<Integer> rightUsed = new HashSet<>();
+        int leftSize = left.type().size();
+        for (Identifier column : using.columns()) {
+            String name = column.value().toLowerCase(Locale.ENGLISH);
+            int leftField = usingField(left.type(), name, column, "left");
+            int rightField = usingField(right.type(), name, column, "right");
+            leftUsed.add(leftField);
+            rightUsed.add(rightField);
+            RowExpression leftValue = new InputReference(leftField, left.type().field(leftField).type());
+            RowExpression rightValue = new InputReference(leftSize + rightField, right.type().field(rightField).type());
+            RowExpression condition = expressions.comparison(OperatorType.EQUAL, leftValue, rightValue, column);
+            conditions.add(condition);
+            Type common = TypeCoercion.commonSuperType(leftValue.type(), rightValue.type()).orElseThrow();
+            RowExpression value = switch (joinType) {
+                case RIGHT -> ExpressionAnalyzer.coerce(rightValue, common);
+                case FULL -> new SpecialForm(SpecialForm.Form.COALESCE,
+                        List.of(ExpressionAnalyzer.coerce(leftValue, common), ExpressionAnalyzer.coerce(rightValue, common)), common);
+                default -> ExpressionAnalyzer.coerce(leftValue, common);
+            };
+            projections.add(value);
+            outputFields.add(Field.unqualified(Optional.of(name), common));
+        }
+        for (int i = 0; i < leftSize; i++) {
+            if (!leftUsed.contains(i)) {
+                projections.add(new InputReference(i, left.type().field(i).type()));
+                outputFields.add(left.type().field(i));
+            }
+        }
+        for (int i = 0; i < right.type().size(); i++) {
+            if (!rightUsed.contains(i)) {
+                projections.add(new InputReference(leftSize + i, right.type().field(i).type()));
+                outputFields.add(right.type().field(i));
+            }
+        }
+        BoundJoin bound = new BoundJoin(joinType, left, right, Optional.of(Expressions.and(conditions)), type);
+        return new BoundQuerySpecification(bound, Optional.empty(), Optional.empty(), Optional.empty(), projections, false, List.of(), OptionalLong.empty(),
+                new RelationType(outputFields));
+    }
+
+    private static int usingField(RelationType type, String name, Node node, String side)
+    {
+        List<Integer> matches = type.resolve(List.of(), name);
+        if (matches.isEmpty()) {
+            throw error(ErrorCode.COLUMN_NOT_FOUND, node, "Column '" + name + "' is missing from " + side + " side of join");
+        }
+        if (matches.size() > 1) {
+            throw error(ErrorCode.AMBIGUOUS_NAME, node, "Column '" + name + "' is ambiguous on the " + side + " side of join");
+        }
+        return matches.get(0);
+    }
+
+    private BoundRelation analyzeSetOperation(SetOperation operation)
+    {
+        BoundRelation left = analyzeQueryBody(operation.left());
+        BoundRelation right = analyzeQueryBody(operation.right());
+        String name = operation.type().toString();
+        if (left.type().size() != right.type().size()) {
+            throw error(ErrorCode.SYNTAX_ERROR, operation, name + " query has different number of fields: " + left.type().size() + ", " + right.type().size());
+        }
+        List<Type> types = new ArrayList<>();
+        List<Field> fields = new ArrayList<>();
+        for (int i = 0; i < left.type().size(); i++) {
+            Type leftType = left.type().field(i).type();
+            Type rightType = right.type().field(i).type();
+            int column = i;
+            Type common = TypeCoercion.commonSuperType(leftType, rightType)
+                    .orElseThrow(() -> error(ErrorCode.TYPE_MISMATCH, operation, "column " + (column + 1) + " in " + name + " query has incompatible types: "
+                            + leftType.displayName() + ", " + rightType.displayName()));
+            types.add(common);
+            fields.add(Field.unqualified(left.type().field(i).name(), common));
+        }
+        BoundSetOperation.Operation kind = switch (operation.type()) {
+            case UNION -> BoundSetOperation.Operation.UNION;
+            case INTERSECT -> BoundSetOperation.Operation.INTERSECT;
+            case EXCEPT -> BoundSetOperation.Operation.EXCEPT;
+        };
+        return new BoundSetOperation(kind, operation.distinct(), coerceFields(left, types), coerceFields(right, types), new RelationType(fields));
+    }
+
+    /** The relation with its fields cast to {@code types}: itself when they have them already. */
+    private static BoundRelation coerceFields(BoundRelation relation, List<Type> types)
+    {
+        if (relation.type().types().equals(types)) {
+            return relation;
+        }
+        List<RowExpression> projections = new ArrayList<>();
+        List<Field> fields = new ArrayList<>();
+        for (int i = 0; i < types.size(); i++) {
+            Field field = relation.type().field(i);
+            projections.add(ExpressionAnalyzer.coerce(new InputReference(i, field.type()), types.get(i)));
+            fields.add(Field.unqualified(field.name(), types.get(i)));
+        }
+        return new BoundQuerySpecification(relation, Optional.empty(), Optional.empty(), Optional.empty(), projections, false, List.of(), OptionalLong.empty(),
+                new RelationType(fields));
     }
 
     private static Context context(Scope scope, Optional<Grouping> grouping, String clause)

@@ -8,7 +8,7 @@ import java.util.List;
  * A bound, typed scalar expression. Immutable records; walk with {@link RowExpressionVisitor}.
  */
 public sealed interface RowExpression
-        permits Constant, SymbolReference, InputReference, Call, SpecialForm
+        permits Constant, SymbolReference, InputReference, Call, SpecialForm, OuterReference, SubqueryReference
 {
     Type type();
 

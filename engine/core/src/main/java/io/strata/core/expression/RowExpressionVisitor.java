@@ -11,4 +11,15 @@ public interface RowExpressionVisitor<R, C>
     R visitCall(Call call, C context);
 
     R visitSpecialForm(SpecialForm specialForm, C context);
+
+    /** Analysis-only expressions never reach most visitors: by default they are a bug there. */
+    default R visitOuterReference(OuterReference reference, C context)
+    {
+        throw new UnsupportedOperationException(getClass().getSimpleName() + " does not handle " + reference);
+    }
+
+    default R visitSubqueryReference(SubqueryReference reference, C context)
+    {
+        throw new UnsupportedOperationException(getClass().getSimpleName() + " does not handle " + reference);
+    }
 }

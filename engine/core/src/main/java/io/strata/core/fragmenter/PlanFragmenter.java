@@ -1,11 +1,14 @@
 package io.strata.core.fragmenter;
 
+import io.strata.core.planner.plan.JoinNode;
 import io.strata.core.planner.plan.OutputNode;
 import io.strata.core.planner.plan.PlanNode;
 import io.strata.core.planner.plan.PlanNodeId;
+import io.strata.core.planner.plan.SemiJoinNode;
 import io.strata.core.planner.plan.TableScanNode;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 
 /**
@@ -28,7 +31,13 @@ public final class PlanFragmenter
         if (node instanceof TableScanNode) {
             scans.add(node.id());
         }
-        for (PlanNode source : node.sources()) {
+        List<PlanNode> sources = node.sources();
+        if (node instanceof JoinNode || node instanceof SemiJoinNode) {
+            // a join's probe waits for its build side: the build side's scans are fed first (see QueryScheduler)
+            sources = new ArrayList<>(sources);
+            Collections.reverse(sources);
+        }
+        for (PlanNode source : sources) {
             collectTableScans(source, scans);
         }
     }

@@ -13,8 +13,14 @@ import static java.util.Objects.requireNonNull;
  * <ol>
  * <li>{@link FoldConstants} first, so that {@code CAST('1994-01-01' AS date)} is a constant the next pass can
  * push;</li>
+ * <li>{@link PushPredicatesThroughJoins} moves each conjunct next to the relations it reads, which turns the cross
+ * joins of comma-separated FROM lists into equi-joins (subqueries in expressions were already decorrelated into
+ * joins and semi joins by the planner's {@code SubqueryPlanner});</li>
+ * <li>{@link ReorderJoins} orders inner joins to avoid cross products and builds each join's smaller side;</li>
  * <li>{@link PushPredicateIntoTableScan} offers what it can of each filter to the connector;</li>
  * <li>{@link PruneUnreferencedColumns} then drops the columns that only the pushed filter needed;</li>
+ * <li>{@link PushLimitThroughProjections} moves limits below projections (and into the inputs of a union), next
+ * to the sorts they may merge with;</li>
  * <li>{@link MergeLimitWithSort} turns sort-then-limit into a top-N;</li>
  * <li>{@link RemoveRedundantIdentityProjections} last, once pruning has made projections trivial.</li>
  * </ol>
@@ -40,8 +46,11 @@ public final class PlanOptimizers
     {
         return List.of(
                 new FoldConstants(),
+                new PushPredicatesThroughJoins(),
+                new ReorderJoins(),
                 new PushPredicateIntoTableScan(),
                 new PruneUnreferencedColumns(),
+                new PushLimitThroughProjections(),
                 new MergeLimitWithSort(),
                 new RemoveRedundantIdentityProjections());
     }

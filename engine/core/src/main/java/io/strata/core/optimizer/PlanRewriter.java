@@ -1,15 +1,21 @@
 package io.strata.core.optimizer;
 
 import io.strata.core.planner.plan.AggregationNode;
+import io.strata.core.planner.plan.EnforceSingleRowNode;
 import io.strata.core.planner.plan.FilterNode;
+import io.strata.core.planner.plan.JoinNode;
 import io.strata.core.planner.plan.LimitNode;
+import io.strata.core.planner.plan.OffsetNode;
 import io.strata.core.planner.plan.OutputNode;
 import io.strata.core.planner.plan.PlanNode;
 import io.strata.core.planner.plan.PlanVisitor;
 import io.strata.core.planner.plan.ProjectNode;
+import io.strata.core.planner.plan.SemiJoinNode;
+import io.strata.core.planner.plan.SetOperationNode;
 import io.strata.core.planner.plan.SortNode;
 import io.strata.core.planner.plan.TableScanNode;
 import io.strata.core.planner.plan.TopNNode;
+import io.strata.core.planner.plan.UnionNode;
 import io.strata.core.planner.plan.ValuesNode;
 
 import java.util.ArrayList;
@@ -88,6 +94,42 @@ public abstract class PlanRewriter<C>
 
     @Override
     public PlanNode visitLimit(LimitNode node, C context)
+    {
+        return rewriteSources(node, context);
+    }
+
+    @Override
+    public PlanNode visitJoin(JoinNode node, C context)
+    {
+        return rewriteSources(node, context);
+    }
+
+    @Override
+    public PlanNode visitSemiJoin(SemiJoinNode node, C context)
+    {
+        return rewriteSources(node, context);
+    }
+
+    @Override
+    public PlanNode visitEnforceSingleRow(EnforceSingleRowNode node, C context)
+    {
+        return rewriteSources(node, context);
+    }
+
+    @Override
+    public PlanNode visitUnion(UnionNode node, C context)
+    {
+        return rewriteSources(node, context);
+    }
+
+    @Override
+    public PlanNode visitSetOperation(SetOperationNode node, C context)
+    {
+        return rewriteSources(node, context);
+    }
+
+    @Override
+    public PlanNode visitOffset(OffsetNode node, C context)
     {
         return rewriteSources(node, context);
     }

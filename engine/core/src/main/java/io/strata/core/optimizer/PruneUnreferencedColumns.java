@@ -5,17 +5,23 @@ import io.strata.core.planner.Expressions;
 import io.strata.core.planner.plan.Aggregation;
 import io.strata.core.planner.plan.AggregationNode;
 import io.strata.core.planner.plan.Assignment;
+import io.strata.core.planner.plan.EnforceSingleRowNode;
 import io.strata.core.planner.plan.FilterNode;
+import io.strata.core.planner.plan.JoinNode;
 import io.strata.core.planner.plan.LimitNode;
+import io.strata.core.planner.plan.OffsetNode;
 import io.strata.core.planner.plan.Ordering;
 import io.strata.core.planner.plan.OutputNode;
 import io.strata.core.planner.plan.PlanNode;
 import io.strata.core.planner.plan.PlanVisitor;
 import io.strata.core.planner.plan.ProjectNode;
+import io.strata.core.planner.plan.SemiJoinNode;
+import io.strata.core.planner.plan.SetOperationNode;
 import io.strata.core.planner.plan.SortNode;
 import io.strata.core.planner.plan.Symbol;
 import io.strata.core.planner.plan.TableScanNode;
 import io.strata.core.planner.plan.TopNNode;
+import io.strata.core.planner.plan.UnionNode;
 import io.strata.core.planner.plan.ValuesNode;
 import io.strata.spi.connector.ColumnHandle;
 
@@ -144,6 +150,78 @@ public final class PruneUnreferencedColumns
         public PlanNode visitLimit(LimitNode node, Set<Symbol> required)
         {
             return new LimitNode(node.id(), node.source().accept(this, required), node.count());
+        }
+
+        @Override
+        public PlanNode visitJoin(JoinNode node, Set<Symbol> required)
+        {
+            Set<Symbol> needed = new HashSet<>(required);
+            node.criteria().forEach(clause -> {
+                needed.add(clause.left());
+                needed.add(clause.right());
+            });
+            node.filter().ifPresent(filter -> needed.addAll(Expressions.symbolsReferenced(filter)));
+            PlanNode left = node.left().accept(this, needed);
+            PlanNode right = node.right().accept(this, needed);
+            return new JoinNode(node.id(), node.type(), left, right, node.criteria(), node.filter(), node.singleMatch());
+        }
+
+        @Override
+        public PlanNode visitSemiJoin(SemiJoinNode node, Set<Symbol> required)
+        {
+            if (!required.contains(node.output())) {
+                return node.source().accept(this, required);
+            }
+            Set<Symbol> needed = new HashSet<>(required);
+            node.criteria().forEach(clause -> {
+                needed.add(clause.left());
+                needed.add(clause.right());
+            });
+            node.filter().ifPresent(filter -> needed.addAll(Expressions.symbolsReferenced(filter)));
+            return new SemiJoinNode(node.id(), node.source().accept(this, needed), node.filteringSource().accept(this, needed), node.criteria(), node.filter(),
+                    node.output(), node.nullAware());
+        }
+
+        @Override
+        public PlanNode visitEnforceSingleRow(EnforceSingleRowNode node, Set<Symbol> required)
+        {
+            return new EnforceSingleRowNode(node.id(), node.source().accept(this, required));
+        }
+
+        @Override
+        public PlanNode visitOffset(OffsetNode node, Set<Symbol> required)
+        {
+            return new OffsetNode(node.id(), node.source().accept(this, required), node.count());
+        }
+
+        @Override
+        public PlanNode visitUnion(UnionNode node, Set<Symbol> required)
+        {
+            List<Integer> kept = new ArrayList<>();
+            for (int i = 0; i < node.outputs().size(); i++) {
+                if (required.contains(node.outputs().get(i))) {
+                    kept.add(i);
+                }
+            }
+            List<Symbol> outputs = kept.stream().map(node.outputs()::get).toList();
+            List<PlanNode> sources = new ArrayList<>();
+            List<List<Symbol>> inputs = new ArrayList<>();
+            for (int k = 0; k < node.sources().size(); k++) {
+                List<Symbol> input = kept.stream().map(node.inputs().get(k)::get).toList();
+                inputs.add(input);
+                sources.add(node.sources().get(k).accept(this, new HashSet<>(input)));
+            }
+            return new UnionNode(node.id(), sources, outputs, inputs);
+        }
+
+        @Override
+        public PlanNode visitSetOperation(SetOperationNode node, Set<Symbol> required)
+        {
+            List<PlanNode> sources = new ArrayList<>();
+            for (int k = 0; k < node.sources().size(); k++) {
+                sources.add(node.sources().get(k).accept(this, new HashSet<>(node.inputs().get(k))));
+            }
+            return new SetOperationNode(node.id(), node.kind(), node.distinct(), sources, node.outputs(), node.inputs());
         }
 
         private static Set<Symbol> withOrderings(Set<Symbol> required, List<Ordering> orderings)

@@ -3,10 +3,12 @@ package io.strata.core.planner;
 import io.strata.core.expression.Call;
 import io.strata.core.expression.Constant;
 import io.strata.core.expression.InputReference;
+import io.strata.core.expression.OuterReference;
 import io.strata.core.expression.RowExpression;
 import io.strata.core.expression.RowExpressionVisitor;
 import io.strata.core.expression.SpecialForm;
 import io.strata.core.expression.SpecialForm.Form;
+import io.strata.core.expression.SubqueryReference;
 import io.strata.core.expression.SymbolReference;
 import io.strata.core.planner.plan.Symbol;
 
@@ -84,6 +86,15 @@ public final class Expressions
         return expression.children().stream().allMatch(Expressions::isInputFree);
     }
 
+    /** Whether the expression holds a subquery's value (analysis only). */
+    public static boolean containsSubquery(RowExpression expression)
+    {
+        if (expression instanceof SubqueryReference) {
+            return true;
+        }
+        return expression.children().stream().anyMatch(Expressions::containsSubquery);
+    }
+
     /** Replaces symbol references by the mapped expressions; unmapped symbols stay. */
     public static RowExpression replaceSymbols(RowExpression expression, Map<Symbol, ? extends RowExpression> mapping)
     {
@@ -128,6 +139,18 @@ public final class Expressions
 
             @Override
             public RowExpression visitInputReference(InputReference reference, Void context)
+            {
+                return rewriter.apply(reference);
+            }
+
+            @Override
+            public RowExpression visitOuterReference(OuterReference reference, Void context)
+            {
+                return rewriter.apply(reference);
+            }
+
+            @Override
+            public RowExpression visitSubqueryReference(SubqueryReference reference, Void context)
             {
                 return rewriter.apply(reference);
             }

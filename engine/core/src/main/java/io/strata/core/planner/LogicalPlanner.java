@@ -3,17 +3,24 @@ package io.strata.core.planner;
 import io.strata.core.analyzer.Analysis;
 import io.strata.core.analyzer.BoundAggregate;
 import io.strata.core.analyzer.BoundAggregation;
+import io.strata.core.analyzer.BoundJoin;
+import io.strata.core.analyzer.BoundOffset;
 import io.strata.core.analyzer.BoundQuery;
 import io.strata.core.analyzer.BoundQuerySpecification;
 import io.strata.core.analyzer.BoundRelation;
+import io.strata.core.analyzer.BoundSetOperation;
 import io.strata.core.analyzer.BoundSortItem;
+import io.strata.core.analyzer.BoundSubquery;
 import io.strata.core.analyzer.BoundTable;
 import io.strata.core.analyzer.BoundValues;
 import io.strata.core.analyzer.Field;
 import io.strata.core.analyzer.QueryAnalysis;
 import io.strata.core.analyzer.RowsAnalysis;
 import io.strata.core.expression.Constant;
+import io.strata.core.expression.InputReference;
+import io.strata.core.expression.OuterReference;
 import io.strata.core.expression.RowExpression;
+import io.strata.core.expression.SubqueryReference;
 import io.strata.core.expression.SymbolReference;
 import io.strata.core.metadata.Metadata;
 import io.strata.core.metadata.TableColumn;
@@ -21,20 +28,28 @@ import io.strata.core.planner.plan.Aggregation;
 import io.strata.core.planner.plan.AggregationNode;
 import io.strata.core.planner.plan.Assignment;
 import io.strata.core.planner.plan.FilterNode;
+import io.strata.core.planner.plan.JoinNode;
 import io.strata.core.planner.plan.LimitNode;
+import io.strata.core.planner.plan.OffsetNode;
 import io.strata.core.planner.plan.Ordering;
 import io.strata.core.planner.plan.OutputNode;
 import io.strata.core.planner.plan.PlanNode;
 import io.strata.core.planner.plan.ProjectNode;
+import io.strata.core.planner.plan.SetOperationNode;
 import io.strata.core.planner.plan.SortNode;
 import io.strata.core.planner.plan.Symbol;
 import io.strata.core.planner.plan.TableScanNode;
+import io.strata.core.planner.plan.UnionNode;
 import io.strata.core.planner.plan.ValuesNode;
 import io.strata.core.session.Session;
+import io.strata.protocol.ErrorCode;
+import io.strata.spi.StrataException;
 import io.strata.spi.connector.ColumnHandle;
 import io.strata.spi.connector.TupleDomain;
 
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -54,7 +69,10 @@ import static java.util.Objects.requireNonNull;
  * </pre>
  * where a table's source is a scan of all its columns: the optimizer prunes what is not used and pushes
  * what it can of the filters into the connector. Each relation's fields become symbols; the bound
- * expressions' {@code InputReference}s become references to those symbols.
+ * expressions' {@code InputReference}s become references to those symbols. Joins become {@link JoinNode}s
+ * with their ON condition as filter (the optimizer extracts equi-criteria), set operations become unions or
+ * {@link SetOperationNode}s, and the subqueries of a clause's expressions are joined to the clause's relation
+ * by the {@link SubqueryPlanner}, which decorrelates them.
  */
 public final class LogicalPlanner
 {
@@ -62,6 +80,10 @@ public final class LogicalPlanner
     private final Session session;
     private final SymbolAllocator symbolAllocator;
     private final PlanNodeIdAllocator idAllocator;
+    // the subqueries of the statement's expressions, by id
+    private List<BoundSubquery> subqueries = List.of();
+    // what correlated references of the subquery being planned resolve to: the enclosing clause's fields, innermost first
+    private final Deque<List<Optional<Symbol>>> outerFields = new ArrayDeque<>();
 
     public LogicalPlanner(Metadata metadata, Session session, SymbolAllocator symbolAllocator, PlanNodeIdAllocator idAllocator)
     {
@@ -72,7 +94,7 @@ public final class LogicalPlanner
     }
 
     /** A relation's plan: the node that produces it and the symbol of each of its fields. */
-    private record RelationPlan(PlanNode root, List<Symbol> fields)
+    record RelationPlan(PlanNode root, List<Symbol> fields)
     {
     }
 
@@ -80,6 +102,7 @@ public final class LogicalPlanner
     public OutputNode plan(Analysis analysis)
     {
         if (analysis instanceof QueryAnalysis query) {
+            subqueries = query.subqueries();
             RelationPlan plan = planRelation(query.relation());
             return new OutputNode(idAllocator.nextId(), plan.root(), query.columnNames(), plan.fields());
         }
@@ -117,7 +140,124 @@ public final class LogicalPlanner
             PlanNode root = sortAndLimit(body.root(), query.orderBy(), query.limit(), body.fields());
             return new RelationPlan(root, body.fields());
         }
+        if (relation instanceof BoundJoin join) {
+            return planJoin(join);
+        }
+        if (relation instanceof BoundSetOperation setOperation) {
+            return planSetOperation(setOperation);
+        }
+        if (relation instanceof BoundOffset offset) {
+            RelationPlan source = planRelation(offset.source());
+            PlanNode root = new OffsetNode(idAllocator.nextId(), source.root(), offset.offset());
+            if (offset.limit().isPresent()) {
+                root = new LimitNode(idAllocator.nextId(), root, offset.limit().getAsLong());
+            }
+            return new RelationPlan(root, source.fields());
+        }
         throw new IllegalArgumentException("no plan for " + relation.getClass().getSimpleName());
+    }
+
+    private SubqueryPlanner subqueryPlanner()
+    {
+        return new SubqueryPlanner(subqueries, symbolAllocator, idAllocator, this::planCorrelated, this::translate);
+    }
+
+    /** A subquery's relation, whose correlated references resolve to {@code outer}. */
+    private RelationPlan planCorrelated(BoundRelation relation, List<Optional<Symbol>> outer)
+    {
+        outerFields.addFirst(outer);
+        try {
+            return planRelation(relation);
+        }
+        finally {
+            outerFields.removeFirst();
+        }
+    }
+
+    /**
+     * What a correlated reference to field {@code i} of a grouped query's FROM means after the grouping: the
+     * grouping key that is that field, if one is.
+     */
+    private static List<Optional<Symbol>> groupedOuterFields(int fromSize, BoundAggregation aggregation, List<Symbol> groupedFields)
+    {
+        List<Optional<Symbol>> result = new ArrayList<>();
+        for (int i = 0; i < fromSize; i++) {
+            int key = -1;
+            for (int k = 0; k < aggregation.groupingKeys().size(); k++) {
+                if (aggregation.groupingKeys().get(k) instanceof InputReference reference && reference.channel() == i) {
+                    key = k;
+                }
+            }
+            result.add(key < 0 ? Optional.empty() : Optional.of(groupedFields.get(key)));
+        }
+        return result;
+    }
+
+    /**
+     * The bound expression over {@code fields}: input references become references to the fields' symbols,
+     * correlated references to the symbols of the enclosing clause.
+     */
+    private RowExpression translate(RowExpression expression, List<Symbol> fields)
+    {
+        return Expressions.rewriteBottomUp(expression, node -> {
+            if (node instanceof InputReference reference) {
+                return new SymbolReference(fields.get(reference.channel()));
+            }
+            if (node instanceof OuterReference reference) {
+                List<Optional<Symbol>> outer = outerFields.peekFirst();
+                if (outer == null || reference.channel() >= outer.size() || outer.get(reference.channel()).isEmpty()) {
+                    throw new StrataException(ErrorCode.UNSUPPORTED_SUBQUERY,
+                            "A correlated reference in a grouped query must be to a grouping key");
+                }
+                return new SymbolReference(outer.get(reference.channel()).get());
+            }
+            if (node instanceof SubqueryReference) {
+                throw new StrataException(ErrorCode.NOT_SUPPORTED, "Subqueries in GROUP BY, aggregate arguments and JOIN criteria are not supported yet");
+            }
+            return node;
+        });
+    }
+
+    private RelationPlan planJoin(BoundJoin join)
+    {
+        RelationPlan left = planRelation(join.left());
+        RelationPlan right = planRelation(join.right());
+        List<Symbol> fields = new ArrayList<>(left.fields());
+        fields.addAll(right.fields());
+        JoinNode.Type type = switch (join.joinType()) {
+            case CROSS, INNER -> JoinNode.Type.INNER;
+            case LEFT -> JoinNode.Type.LEFT;
+            case RIGHT -> JoinNode.Type.RIGHT;
+            case FULL -> JoinNode.Type.FULL;
+        };
+        Optional<RowExpression> filter = join.criteria().map(criteria -> translate(criteria, fields));
+        JoinNode node = new JoinNode(idAllocator.nextId(), type, left.root(), right.root(), List.of(), filter);
+        return new RelationPlan(node, fields);
+    }
+
+    /**
+     * {@code UNION ALL} concatenates; {@code UNION} then groups by every field; INTERSECT and EXCEPT count each
+     * row's occurrences on both sides in a {@link SetOperationNode}.
+     */
+    private RelationPlan planSetOperation(BoundSetOperation operation)
+    {
+        RelationPlan left = planRelation(operation.left());
+        RelationPlan right = planRelation(operation.right());
+        List<Symbol> outputs = new ArrayList<>();
+        for (Field field : operation.type().fields()) {
+            outputs.add(symbolAllocator.newSymbol(field.name().orElse("field"), field.type()));
+        }
+        List<PlanNode> sources = List.of(left.root(), right.root());
+        List<List<Symbol>> inputs = List.of(left.fields(), right.fields());
+        if (operation.operation() == BoundSetOperation.Operation.UNION) {
+            PlanNode union = new UnionNode(idAllocator.nextId(), sources, outputs, inputs);
+            if (operation.distinct()) {
+                union = new AggregationNode(idAllocator.nextId(), union, outputs, List.of(), AggregationNode.Step.SINGLE);
+            }
+            return new RelationPlan(union, outputs);
+        }
+        SetOperationNode.Kind kind = operation.operation() == BoundSetOperation.Operation.INTERSECT ? SetOperationNode.Kind.INTERSECT : SetOperationNode.Kind.EXCEPT;
+        return new RelationPlan(new SetOperationNode(idAllocator.nextId(), kind, operation.distinct(), sources, outputs, inputs), outputs);
     }
 
     private RelationPlan planTable(BoundTable table)
@@ -154,16 +294,25 @@ public final class LogicalPlanner
         PlanNode root = source.root();
         List<Symbol> fields = source.fields();
 
+        List<Optional<Symbol>> fromFields = fields.stream().map(Optional::of).toList();
         if (specification.where().isPresent()) {
-            root = new FilterNode(idAllocator.nextId(), root, Expressions.inputsToSymbols(specification.where().get(), fields));
+            SubqueryPlanner.Applied applied = subqueryPlanner().apply(root, fields, fromFields, List.of(specification.where().get()));
+            root = new FilterNode(idAllocator.nextId(), applied.root(), subqueryPlanner().translate(specification.where().get(), fields, applied.values()));
         }
+        List<Optional<Symbol>> clauseOuter = fromFields;
         if (specification.aggregation().isPresent()) {
             RelationPlan aggregated = planAggregation(root, fields, specification.aggregation().get());
+            clauseOuter = groupedOuterFields(fields.size(), specification.aggregation().get(), aggregated.fields());
             root = aggregated.root();
             fields = aggregated.fields();
         }
+        List<RowExpression> postAggregation = new ArrayList<>();
+        specification.having().ifPresent(postAggregation::add);
+        postAggregation.addAll(specification.projections());
+        SubqueryPlanner.Applied applied = subqueryPlanner().apply(root, fields, clauseOuter, postAggregation);
+        root = applied.root();
         if (specification.having().isPresent()) {
-            root = new FilterNode(idAllocator.nextId(), root, Expressions.inputsToSymbols(specification.having().get(), fields));
+            root = new FilterNode(idAllocator.nextId(), root, subqueryPlanner().translate(specification.having().get(), fields, applied.values()));
         }
 
         int visible = specification.type().size();
@@ -171,7 +320,7 @@ public final class LogicalPlanner
         List<Symbol> projected = new ArrayList<>();
         for (int i = 0; i < specification.projections().size(); i++) {
             String hint = i < visible ? specification.type().field(i).name().orElse("expr") : "expr";
-            projected.add(projection.symbolFor(Expressions.inputsToSymbols(specification.projections().get(i), fields), hint));
+            projected.add(projection.symbolFor(subqueryPlanner().translate(specification.projections().get(i), fields, applied.values()), hint));
         }
         root = projection.over(root);
         List<Symbol> outputs = projected.subList(0, visible);
@@ -192,15 +341,15 @@ public final class LogicalPlanner
         Projection projection = new Projection();
         List<Symbol> keys = new ArrayList<>();
         for (RowExpression key : aggregation.groupingKeys()) {
-            keys.add(projection.symbolFor(Expressions.inputsToSymbols(key, fields), "expr"));
+            keys.add(projection.symbolFor(translate(key, fields), "expr"));
         }
         List<Aggregation> aggregations = new ArrayList<>();
         for (BoundAggregate aggregate : aggregation.aggregates()) {
             List<Symbol> arguments = new ArrayList<>();
             for (RowExpression argument : aggregate.arguments()) {
-                arguments.add(projection.symbolFor(Expressions.inputsToSymbols(argument, fields), "expr"));
+                arguments.add(projection.symbolFor(translate(argument, fields), "expr"));
             }
-            Optional<Symbol> mask = aggregate.filter().map(filter -> projection.symbolFor(Expressions.inputsToSymbols(filter, fields), "mask"));
+            Optional<Symbol> mask = aggregate.filter().map(filter -> projection.symbolFor(translate(filter, fields), "mask"));
             Symbol output = symbolAllocator.newSymbol(aggregate.functionName(), aggregate.type());
             aggregations.add(new Aggregation(output, aggregate.functionName(), arguments, aggregate.distinct(), mask));
         }

@@ -8,17 +8,23 @@ import io.strata.core.metadata.TableHandle;
 import io.strata.core.planner.plan.Aggregation;
 import io.strata.core.planner.plan.AggregationNode;
 import io.strata.core.planner.plan.Assignment;
+import io.strata.core.planner.plan.EnforceSingleRowNode;
 import io.strata.core.planner.plan.FilterNode;
+import io.strata.core.planner.plan.JoinNode;
 import io.strata.core.planner.plan.LimitNode;
+import io.strata.core.planner.plan.OffsetNode;
 import io.strata.core.planner.plan.Ordering;
 import io.strata.core.planner.plan.OutputNode;
 import io.strata.core.planner.plan.PlanNode;
 import io.strata.core.planner.plan.PlanVisitor;
 import io.strata.core.planner.plan.ProjectNode;
+import io.strata.core.planner.plan.SemiJoinNode;
+import io.strata.core.planner.plan.SetOperationNode;
 import io.strata.core.planner.plan.SortNode;
 import io.strata.core.planner.plan.Symbol;
 import io.strata.core.planner.plan.TableScanNode;
 import io.strata.core.planner.plan.TopNNode;
+import io.strata.core.planner.plan.UnionNode;
 import io.strata.core.planner.plan.ValuesNode;
 import io.strata.core.session.Session;
 import io.strata.spi.StrataException;
@@ -184,6 +190,56 @@ public final class PlanPrinter
         public Void visitLimit(LimitNode node, Integer depth)
         {
             print(depth, "Limit[" + node.count() + "]", node);
+            return visitSources(node, depth);
+        }
+
+        @Override
+        public Void visitJoin(JoinNode node, Integer depth)
+        {
+            String criteria = node.criteria().stream().map(Object::toString).collect(Collectors.joining(" AND "));
+            print(depth, node.type().label() + "[" + criteria + "]", node);
+            node.filter().ifPresent(filter -> detail(depth, "filter: " + ExpressionFormatter.format(filter)));
+            if (node.singleMatch()) {
+                detail(depth, "at most one match per left row");
+            }
+            return visitSources(node, depth);
+        }
+
+        @Override
+        public Void visitSemiJoin(SemiJoinNode node, Integer depth)
+        {
+            String criteria = node.criteria().stream().map(Object::toString).collect(Collectors.joining(" AND "));
+            print(depth, "SemiJoin[" + criteria + "]", node);
+            detail(depth, node.output().name() + (node.nullAware() ? " := IN (null-aware)" : " := EXISTS"));
+            node.filter().ifPresent(filter -> detail(depth, "filter: " + ExpressionFormatter.format(filter)));
+            return visitSources(node, depth);
+        }
+
+        @Override
+        public Void visitEnforceSingleRow(EnforceSingleRowNode node, Integer depth)
+        {
+            print(depth, "EnforceSingleRow", node);
+            return visitSources(node, depth);
+        }
+
+        @Override
+        public Void visitUnion(UnionNode node, Integer depth)
+        {
+            print(depth, "Union", node);
+            return visitSources(node, depth);
+        }
+
+        @Override
+        public Void visitSetOperation(SetOperationNode node, Integer depth)
+        {
+            print(depth, node.kind() + (node.distinct() ? "[DISTINCT]" : "[ALL]"), node);
+            return visitSources(node, depth);
+        }
+
+        @Override
+        public Void visitOffset(OffsetNode node, Integer depth)
+        {
+            print(depth, "Offset[" + node.count() + "]", node);
             return visitSources(node, depth);
         }
 

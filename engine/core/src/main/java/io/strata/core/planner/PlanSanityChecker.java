@@ -4,18 +4,25 @@ import io.strata.core.expression.RowExpression;
 import io.strata.core.planner.plan.Aggregation;
 import io.strata.core.planner.plan.AggregationNode;
 import io.strata.core.planner.plan.Assignment;
+import io.strata.core.planner.plan.EnforceSingleRowNode;
 import io.strata.core.planner.plan.FilterNode;
+import io.strata.core.planner.plan.JoinNode;
 import io.strata.core.planner.plan.LimitNode;
+import io.strata.core.planner.plan.OffsetNode;
 import io.strata.core.planner.plan.Ordering;
 import io.strata.core.planner.plan.OutputNode;
 import io.strata.core.planner.plan.PlanNode;
 import io.strata.core.planner.plan.PlanVisitor;
 import io.strata.core.planner.plan.ProjectNode;
+import io.strata.core.planner.plan.SemiJoinNode;
+import io.strata.core.planner.plan.SetOperationNode;
 import io.strata.core.planner.plan.SortNode;
 import io.strata.core.planner.plan.Symbol;
 import io.strata.core.planner.plan.TableScanNode;
 import io.strata.core.planner.plan.TopNNode;
+import io.strata.core.planner.plan.UnionNode;
 import io.strata.core.planner.plan.ValuesNode;
+import io.strata.spi.type.VarcharType;
 
 import java.util.Collection;
 import java.util.HashSet;
@@ -129,6 +136,78 @@ public final class PlanSanityChecker
 
         @Override
         public Void visitLimit(LimitNode node, Void context)
+        {
+            checkSources(node);
+            return null;
+        }
+
+        @Override
+        public Void visitJoin(JoinNode node, Void context)
+        {
+            checkSources(node);
+            requireUnique(node, node.outputSymbols());
+            requireProduced(node, node.criteria().stream().map(JoinNode.EquiJoinClause::left).toList(), node.left());
+            requireProduced(node, node.criteria().stream().map(JoinNode.EquiJoinClause::right).toList(), node.right());
+            for (JoinNode.EquiJoinClause clause : node.criteria()) {
+                boolean varchars = clause.left().type() instanceof VarcharType && clause.right().type() instanceof VarcharType;
+                if (!varchars && !clause.left().type().equals(clause.right().type())) {
+                    throw new IllegalStateException("join " + node.id() + " compares keys of different types: " + clause);
+                }
+            }
+            node.filter().ifPresent(filter -> requireProduced(node, Expressions.symbolsReferenced(filter), node));
+            return null;
+        }
+
+        @Override
+        public Void visitSemiJoin(SemiJoinNode node, Void context)
+        {
+            checkSources(node);
+            requireUnique(node, node.outputSymbols());
+            requireProduced(node, node.criteria().stream().map(JoinNode.EquiJoinClause::left).toList(), node.source());
+            requireProduced(node, node.criteria().stream().map(JoinNode.EquiJoinClause::right).toList(), node.filteringSource());
+            if (node.filter().isPresent()) {
+                Set<Symbol> available = new HashSet<>(node.source().outputSymbols());
+                available.addAll(node.filteringSource().outputSymbols());
+                for (Symbol symbol : Expressions.symbolsReferenced(node.filter().get())) {
+                    if (!available.contains(symbol)) {
+                        throw new IllegalStateException("semi join " + node.id() + " filters on " + symbol + ", which neither side produces");
+                    }
+                }
+            }
+            return null;
+        }
+
+        @Override
+        public Void visitEnforceSingleRow(EnforceSingleRowNode node, Void context)
+        {
+            checkSources(node);
+            return null;
+        }
+
+        @Override
+        public Void visitUnion(UnionNode node, Void context)
+        {
+            checkSources(node);
+            requireUnique(node, node.outputs());
+            for (int i = 0; i < node.sources().size(); i++) {
+                requireProduced(node, node.inputs().get(i), node.sources().get(i));
+            }
+            return null;
+        }
+
+        @Override
+        public Void visitSetOperation(SetOperationNode node, Void context)
+        {
+            checkSources(node);
+            requireUnique(node, node.outputs());
+            for (int i = 0; i < node.sources().size(); i++) {
+                requireProduced(node, node.inputs().get(i), node.sources().get(i));
+            }
+            return null;
+        }
+
+        @Override
+        public Void visitOffset(OffsetNode node, Void context)
         {
             checkSources(node);
             return null;

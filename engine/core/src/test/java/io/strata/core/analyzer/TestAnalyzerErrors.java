@@ -104,12 +104,11 @@ class TestAnalyzerErrors
                 new Case("SELECT * ", SYNTAX_ERROR, "SELECT * not allowed in queries without FROM clause", 1, 8),
                 new Case("SELECT x.* FROM orders", TABLE_NOT_FOUND, "Unable to resolve reference x.*", 1, 8),
                 new Case("SELECT ?", INVALID_PARAMETER_USAGE, "Incorrect number of parameters: expected 1 but found 0", 0, 0),
-                new Case("SELECT * FROM orders, customer", NOT_SUPPORTED, "Joins are not supported yet", 1, 23),
-                new Case("SELECT * FROM orders WHERE orderkey IN (SELECT custkey FROM customer)", NOT_SUPPORTED, "Subqueries are not supported yet", 1, 28),
-                new Case("SELECT 1 UNION SELECT 2", NOT_SUPPORTED, "UNION is not supported yet", 1, 10),
-                new Case("WITH t AS (SELECT 1) SELECT * FROM t", NOT_SUPPORTED, "WITH is not supported yet", 1, 1),
-                new Case("SELECT rank() OVER (ORDER BY orderkey) FROM orders", NOT_SUPPORTED, "Window functions are not supported yet", 1, 8),
-                new Case("SELECT orderkey FROM orders OFFSET 2", NOT_SUPPORTED, "OFFSET is not supported yet", 1, 29));
+                new Case("SELECT * FROM orders JOIN customer USING (nosuch)", COLUMN_NOT_FOUND, "Column 'nosuch' is missing from left side of join", 1, 43),
+                new Case("SELECT (SELECT orderkey, custkey FROM orders)", NOT_SUPPORTED, "Multiple columns returned by subquery are not yet supported. Found 2", 1, 8),
+                new Case("SELECT 1 UNION SELECT 1, 2", SYNTAX_ERROR, "UNION query has different number of fields: 1, 2", 1, 10),
+                new Case("WITH t AS (SELECT 1), t AS (SELECT 2) SELECT * FROM t", SYNTAX_ERROR, "WITH query name 't' specified more than once", 1, 23),
+                new Case("SELECT rank() OVER (ORDER BY orderkey) FROM orders", NOT_SUPPORTED, "Window functions are not supported yet", 1, 8));
     }
 
     @ParameterizedTest

@@ -26,6 +26,8 @@ public final class LocalExchange
     private int openSinks;
     // guarded by this
     private boolean noMoreSinks;
+    // guarded by this: sink factories (pipelines) that may still make sinks
+    private int openSinkFactories;
     // guarded by this
     private boolean sourceClosed;
     // guarded by this
@@ -35,10 +37,23 @@ public final class LocalExchange
 
     public LocalExchange(long maxBufferedBytes)
     {
+        this(maxBufferedBytes, 1);
+    }
+
+    /**
+     * An exchange fed by {@code sinkFactories} pipelines (a union's inputs): it has no more sinks once each of
+     * their sink factories said so.
+     */
+    public LocalExchange(long maxBufferedBytes, int sinkFactories)
+    {
         if (maxBufferedBytes <= 0) {
             throw new IllegalArgumentException("maxBufferedBytes must be positive");
         }
+        if (sinkFactories < 1) {
+            throw new IllegalArgumentException("sinkFactories must be positive");
+        }
         this.maxBufferedBytes = maxBufferedBytes;
+        this.openSinkFactories = sinkFactories;
     }
 
     synchronized void addSink()
@@ -53,7 +68,8 @@ public final class LocalExchange
     {
         CompletableFuture<Void> wake;
         synchronized (this) {
-            noMoreSinks = true;
+            openSinkFactories--;
+            noMoreSinks = openSinkFactories <= 0;
             wake = finishedLocked() ? notEmpty : null;
         }
         if (wake != null) {

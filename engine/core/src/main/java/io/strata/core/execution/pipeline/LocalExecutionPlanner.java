@@ -12,8 +12,11 @@ import io.strata.core.execution.expression.ExpressionCompiler;
 import io.strata.core.execution.expression.InputChannels;
 import io.strata.core.execution.expression.PageProcessor;
 import io.strata.core.execution.expression.SelectedPositions;
+import io.strata.core.execution.operator.EnforceSingleRowOperator;
 import io.strata.core.execution.operator.FilterAndProjectOperator;
 import io.strata.core.execution.operator.LimitOperator;
+import io.strata.core.execution.operator.OffsetOperator;
+import io.strata.core.execution.operator.SetOperationOperator;
 import io.strata.core.execution.operator.TableScanOperator;
 import io.strata.core.execution.operator.TaskOutputOperator;
 import io.strata.core.execution.operator.ValuesOperator;
@@ -21,8 +24,12 @@ import io.strata.core.execution.operator.aggregation.AggregationFunction;
 import io.strata.core.execution.operator.aggregation.AggregationFunctions;
 import io.strata.core.execution.operator.aggregation.Aggregator;
 import io.strata.core.execution.operator.aggregation.HashAggregationOperator;
+import io.strata.core.execution.operator.join.HashBuilderOperator;
+import io.strata.core.execution.operator.join.JoinBridge;
+import io.strata.core.execution.operator.join.LookupJoinOperator;
 import io.strata.core.execution.operator.sort.OrderByOperator;
 import io.strata.core.execution.operator.sort.TopNOperator;
+import io.strata.core.expression.Constant;
 import io.strata.core.expression.RowExpression;
 import io.strata.core.expression.SpecialForm;
 import io.strata.core.expression.SymbolReference;
@@ -32,19 +39,25 @@ import io.strata.core.planner.plan.Aggregation;
 import io.strata.core.planner.plan.AggregationNode;
 import io.strata.core.planner.plan.AggregationNode.Step;
 import io.strata.core.planner.plan.Assignment;
+import io.strata.core.planner.plan.EnforceSingleRowNode;
 import io.strata.core.planner.plan.FilterNode;
+import io.strata.core.planner.plan.JoinNode;
 import io.strata.core.planner.plan.LimitNode;
+import io.strata.core.planner.plan.OffsetNode;
 import io.strata.core.planner.plan.Ordering;
 import io.strata.core.planner.plan.OutputNode;
 import io.strata.core.planner.plan.PlanNode;
 import io.strata.core.planner.plan.PlanNodeId;
 import io.strata.core.planner.plan.PlanVisitor;
 import io.strata.core.planner.plan.ProjectNode;
+import io.strata.core.planner.plan.SemiJoinNode;
+import io.strata.core.planner.plan.SetOperationNode;
 import io.strata.core.planner.plan.SortNode;
 import io.strata.core.planner.plan.SortOrder;
 import io.strata.core.planner.plan.Symbol;
 import io.strata.core.planner.plan.TableScanNode;
 import io.strata.core.planner.plan.TopNNode;
+import io.strata.core.planner.plan.UnionNode;
 import io.strata.core.planner.plan.ValuesNode;
 import io.strata.core.session.Session;
 import io.strata.protocol.ErrorCode;
@@ -62,6 +75,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
 
+import static io.strata.spi.type.IntegerType.INTEGER;
 import static java.util.Objects.requireNonNull;
 
 /**
@@ -440,6 +454,140 @@ public final class LocalExecutionPlanner
         private List<SortOrder> sortOrders(List<Ordering> orderBy)
         {
             return orderBy.stream().map(Ordering::sortOrder).toList();
+        }
+
+        @Override
+        public PhysicalOperation visitJoin(JoinNode node, Context context)
+        {
+            // execution probes with the left side and builds the right one: a right join is a left join turned around
+            boolean swap = node.type() == JoinNode.Type.RIGHT;
+            PlanNode probeNode = swap ? node.right() : node.left();
+            PlanNode buildNode = swap ? node.left() : node.right();
+            List<Symbol> probeKeys = node.criteria().stream().map(clause -> swap ? clause.right() : clause.left()).toList();
+            List<Symbol> buildKeys = node.criteria().stream().map(clause -> swap ? clause.left() : clause.right()).toList();
+            LookupJoinOperator.JoinKind kind = switch (node.type()) {
+                case INNER -> LookupJoinOperator.JoinKind.INNER;
+                case LEFT, RIGHT -> LookupJoinOperator.JoinKind.PROBE_OUTER;
+                case FULL -> LookupJoinOperator.JoinKind.FULL_OUTER;
+            };
+            return lookupJoin(node.id(), kind, probeNode, buildNode, probeKeys, buildKeys, node.filter(), Optional.empty(), false, node.singleMatch(), context);
+        }
+
+        @Override
+        public PhysicalOperation visitSemiJoin(SemiJoinNode node, Context context)
+        {
+            List<Symbol> probeKeys = node.criteria().stream().map(JoinNode.EquiJoinClause::left).toList();
+            List<Symbol> buildKeys = node.criteria().stream().map(JoinNode.EquiJoinClause::right).toList();
+            return lookupJoin(node.id(), LookupJoinOperator.JoinKind.SEMI, node.source(), node.filteringSource(), probeKeys, buildKeys, node.filter(),
+                    Optional.of(node.output()), node.nullAware(), false, context);
+        }
+
+        /** The build pipeline ends in hash builders; the probe pipeline goes on through the lookup join. */
+        private PhysicalOperation lookupJoin(PlanNodeId id, LookupJoinOperator.JoinKind kind, PlanNode probeNode, PlanNode buildNode, List<Symbol> probeKeys,
+                List<Symbol> buildKeys, Optional<RowExpression> filter, Optional<Symbol> mark, boolean nullAware, boolean singleMatch, Context context)
+        {
+            PhysicalOperation build = buildNode.accept(this, context);
+            JoinBridge bridge = new JoinBridge(build.types(), buildKeys.stream().mapToInt(build::channel).toArray());
+            build.add(new HashBuilderOperator.Factory(context.nextOperatorId(), id, bridge));
+            context.closePipeline(build);
+
+            PhysicalOperation probe = probeNode.accept(this, context);
+            if (kind == LookupJoinOperator.JoinKind.FULL_OUTER && probe.splitDriven) {
+                // the build rows no probe row matched are known only after every probe row: one probe driver
+                probe = gather(id, probe, context);
+            }
+            int probeChannels = probe.types().size();
+            Map<Symbol, Integer> layout = new LinkedHashMap<>(probe.layout);
+            List<Type> types = new ArrayList<>(probe.types());
+            if (mark.isPresent()) {
+                layout.put(mark.get(), probeChannels);
+                types.add(mark.get().type());
+            }
+            else {
+                build.layout.forEach((symbol, channel) -> layout.putIfAbsent(symbol, probeChannels + channel));
+                types.addAll(build.types());
+            }
+            Map<Symbol, Integer> pairLayout = new LinkedHashMap<>(probe.layout);
+            build.layout.forEach((symbol, channel) -> pairLayout.putIfAbsent(symbol, probeChannels + channel));
+            List<BlockEvaluator> filterConjuncts = new ArrayList<>();
+            if (filter.isPresent()) {
+                for (RowExpression conjunct : conjuncts(filter.get())) {
+                    filterConjuncts.add(ExpressionCompiler.compile(InputChannels.toInputReferences(conjunct, pairLayout)));
+                }
+            }
+            probe.add(new LookupJoinOperator.Factory(context.nextOperatorId(), id, kind, probeKeys.stream().mapToInt(probe::channel).toArray(),
+                    probe.types(), filterConjuncts, nullAware, singleMatch, bridge));
+            return new PhysicalOperation(probe, layout, types);
+        }
+
+        @Override
+        public PhysicalOperation visitEnforceSingleRow(EnforceSingleRowNode node, Context context)
+        {
+            PhysicalOperation source = node.source().accept(this, context);
+            if (source.splitDriven) {
+                source = gather(node.id(), source, context);
+            }
+            source.add(new EnforceSingleRowOperator.Factory(context.nextOperatorId(), node.id(), source.types()));
+            return source;
+        }
+
+        @Override
+        public PhysicalOperation visitOffset(OffsetNode node, Context context)
+        {
+            PhysicalOperation source = node.source().accept(this, context);
+            if (source.splitDriven) {
+                source = gather(node.id(), source, context);
+            }
+            source.add(new OffsetOperator.Factory(context.nextOperatorId(), node.id(), node.count()));
+            return source;
+        }
+
+        @Override
+        public PhysicalOperation visitUnion(UnionNode node, Context context)
+        {
+            LocalExchange exchange = unionInputs(node.id(), node.sources(), node.outputs(), node.inputs(), Optional.empty(), context);
+            OperatorFactory exchangeSource = new LocalExchangeSourceOperator.Factory(context.nextOperatorId(), node.id(), exchange);
+            return new PhysicalOperation(exchangeSource, node.outputs(), false);
+        }
+
+        @Override
+        public PhysicalOperation visitSetOperation(SetOperationNode node, Context context)
+        {
+            Symbol marker = new Symbol("$source", INTEGER);
+            LocalExchange exchange = unionInputs(node.id(), node.sources(), node.outputs(), node.inputs(), Optional.of(marker), context);
+            OperatorFactory exchangeSource = new LocalExchangeSourceOperator.Factory(context.nextOperatorId(), node.id(), exchange);
+            List<Symbol> withMarker = new ArrayList<>(node.outputs());
+            withMarker.add(marker);
+            PhysicalOperation operation = new PhysicalOperation(exchangeSource, withMarker, false);
+            operation.add(new SetOperationOperator.Factory(context.nextOperatorId(), node.id(), PhysicalOperation.typesOf(node.outputs()),
+                    node.sources().size(), node.kind(), node.distinct()));
+            return new PhysicalOperation(operation, PhysicalOperation.layoutOf(node.outputs()), PhysicalOperation.typesOf(node.outputs()));
+        }
+
+        /**
+         * Ends each source's pipeline at one shared exchange, its columns laid out as {@code outputs} (and, with a
+         * marker, the source's index after them).
+         */
+        private LocalExchange unionInputs(PlanNodeId id, List<PlanNode> sources, List<Symbol> outputs, List<List<Symbol>> inputs, Optional<Symbol> marker,
+                Context context)
+        {
+            LocalExchange exchange = new LocalExchange(localExchangeBufferBytes, sources.size());
+            for (int k = 0; k < sources.size(); k++) {
+                PhysicalOperation source = sources.get(k).accept(this, context);
+                List<Symbol> layoutSymbols = new ArrayList<>(outputs);
+                List<RowExpression> projections = new ArrayList<>();
+                for (Symbol input : inputs.get(k)) {
+                    projections.add(new SymbolReference(input));
+                }
+                if (marker.isPresent()) {
+                    layoutSymbols.add(marker.get());
+                    projections.add(new Constant(k, INTEGER));
+                }
+                PhysicalOperation projected = filterAndProject(id, source, Optional.empty(), layoutSymbols, projections, context);
+                projected.add(new LocalExchangeSinkOperator.Factory(context.nextOperatorId(), id, exchange));
+                context.closePipeline(projected);
+            }
+            return exchange;
         }
 
         /** Ends the current pipeline at a local exchange and starts a single-driver pipeline from it. */

@@ -155,6 +155,11 @@ public final class QueryScheduler
                 if (!batch.isEmpty() || finished) {
                     assignments.add(new SplitAssignment(source.sourceId, batch, finished));
                 }
+                if (!finished) {
+                    // scans are fed in the fragment's order, builds before the probes that wait for them: a
+                    // probe's blocked drivers must never hold the room a build still needs
+                    break;
+                }
             }
             TaskStatus current = status;
             if (!assignments.isEmpty()) {

@@ -19,4 +19,39 @@ public interface PlanVisitor<R, C>
     R visitTopN(TopNNode node, C context);
 
     R visitLimit(LimitNode node, C context);
+
+    default R visitJoin(JoinNode node, C context)
+    {
+        throw unsupported(node);
+    }
+
+    default R visitSemiJoin(SemiJoinNode node, C context)
+    {
+        throw unsupported(node);
+    }
+
+    default R visitEnforceSingleRow(EnforceSingleRowNode node, C context)
+    {
+        throw unsupported(node);
+    }
+
+    default R visitUnion(UnionNode node, C context)
+    {
+        throw unsupported(node);
+    }
+
+    default R visitSetOperation(SetOperationNode node, C context)
+    {
+        throw unsupported(node);
+    }
+
+    default R visitOffset(OffsetNode node, C context)
+    {
+        throw unsupported(node);
+    }
+
+    private UnsupportedOperationException unsupported(PlanNode node)
+    {
+        return new UnsupportedOperationException(getClass().getSimpleName() + " does not handle " + node.getClass().getSimpleName());
+    }
 }

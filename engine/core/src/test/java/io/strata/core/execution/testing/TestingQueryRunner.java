@@ -2,12 +2,15 @@ package io.strata.core.execution.testing;
 
 import io.strata.core.execution.OutputColumn;
 import io.strata.core.execution.QueryExecution;
+import io.strata.core.execution.expression.KernelConstantEvaluator;
 import io.strata.core.execution.query.QueryEngineConfig;
 import io.strata.core.execution.query.SqlQueryEngine;
 import io.strata.core.execution.task.SqlTaskManager;
 import io.strata.core.execution.task.TaskManagerConfig;
 import io.strata.core.metadata.CatalogManager;
+import io.strata.core.optimizer.PlanOptimizers;
 import io.strata.core.planner.PlannedStatement;
+import io.strata.core.planner.SqlStatementPlanner;
 import io.strata.core.planner.plan.OutputNode;
 import io.strata.core.session.Session;
 import io.strata.core.session.SessionUpdates;
@@ -16,6 +19,7 @@ import io.strata.spi.StrataException;
 import io.strata.spi.block.Page;
 import io.strata.spi.connector.ConnectorFactory;
 import io.strata.spi.type.Type;
+import io.strata.sql.parser.SqlParser;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -38,6 +42,7 @@ public final class TestingQueryRunner
     private final CatalogManager catalogManager;
     private final SqlTaskManager taskManager;
     private final SqlQueryEngine engine;
+    private final SqlQueryEngine sqlEngine;
     private final Map<String, Supplier<PlannedStatement>> statements = new ConcurrentHashMap<>();
     private final AtomicInteger nextQuery = new AtomicInteger();
 
@@ -47,6 +52,15 @@ public final class TestingQueryRunner
         catalogs.forEach(catalogManager::createCatalog);
         this.taskManager = new SqlTaskManager(catalogManager, config);
         this.engine = new SqlQueryEngine((session, sql) -> statements.get(sql).get(), catalogManager, taskManager, QueryEngineConfig.defaults());
+        SqlStatementPlanner planner = new SqlStatementPlanner(new SqlParser(), catalogManager, new KernelConstantEvaluator(), PlanOptimizers.defaultPasses());
+        this.sqlEngine = new SqlQueryEngine(planner, catalogManager, taskManager, QueryEngineConfig.defaults());
+    }
+
+    /** Runs SQL through the real front end (parse, analyze, plan, optimize) in the given catalog and schema. */
+    public MaterializedResult execute(String catalog, String schema, String sql)
+    {
+        String queryId = "20250101_000000_" + String.format("%05d", nextQuery.incrementAndGet()) + "_sql";
+        return execute(sqlEngine.createQuery(Session.simple(queryId, "test", Optional.of(catalog), Optional.of(schema)), sql));
     }
 
     public CatalogManager catalogManager()
@@ -119,6 +133,7 @@ public final class TestingQueryRunner
     public void close()
     {
         engine.close();
+        sqlEngine.close();
         taskManager.close();
         catalogManager.shutdown();
     }
