@@ -97,6 +97,8 @@ final class ExpressionAnalyzer
     private final Session session;
     private final List<RowExpression> parameters;
     private final FunctionResolver functions;
+    // where window calls go while a SELECT list or ORDER BY is analyzed; empty where windows are not allowed
+    private Optional<WindowCollector> windowCollector = Optional.empty();
 
     ExpressionAnalyzer(Metadata metadata, Session session, List<RowExpression> parameters)
     {
@@ -195,6 +197,28 @@ final class ExpressionAnalyzer
         return bind(expression, context);
     }
 
+    /** As {@link #analyze}, window function calls allowed and collected into {@code windows}. */
+    RowExpression analyzeWithWindows(Expression expression, Context context, WindowCollector windows)
+    {
+        Optional<WindowCollector> previous = windowCollector;
+        windowCollector = Optional.of(windows);
+        try {
+            return bind(expression, context);
+        }
+        finally {
+            windowCollector = previous;
+        }
+    }
+
+    /** Whether the expression calls a window function anywhere. */
+    static boolean containsWindow(Node node)
+    {
+        if (node instanceof FunctionCall call && call.window().isPresent()) {
+            return true;
+        }
+        return node.children().stream().anyMatch(ExpressionAnalyzer::containsWindow);
+    }
+
     /** Whether the expression calls an aggregate function anywhere (not inside subqueries, which are not supported yet). */
     boolean containsAggregate(Node node)
     {
@@ -225,7 +249,7 @@ final class ExpressionAnalyzer
         if (node instanceof Identifier identifier && context.aliases().containsKey(canonical(identifier))) {
             return context.aliases().get(canonical(identifier));
         }
-        if (context.grouping().isPresent() && !containsAggregate(node) && !referencesAlias(node, context.aliases())) {
+        if (context.grouping().isPresent() && !containsAggregate(node) && !containsWindow(node) && !referencesAlias(node, context.aliases())) {
             Grouping grouping = context.grouping().get();
             RowExpression bound = node.accept(new Visitor(), context.ungrouped());
             int key = grouping.keys().indexOf(bound);
@@ -658,7 +682,10 @@ final class ExpressionAnalyzer
         public RowExpression visitFunctionCall(FunctionCall node, Context context)
         {
             if (node.window().isPresent()) {
-                throw notSupported(node, "Window functions are");
+                return window(node, context);
+            }
+            if (node.name().parts().size() == 1 && WindowFunctionSignatures.isWindowFunction(node.name().suffix().toLowerCase(Locale.ENGLISH))) {
+                throw error(ErrorCode.SYNTAX_ERROR, node, "Window function " + node.name().suffix().toLowerCase(Locale.ENGLISH) + " requires an OVER clause");
             }
             if (node.name().parts().size() > 1) {
                 throw error(ErrorCode.FUNCTION_NOT_FOUND, node, "Function " + node.name() + " not registered");
@@ -676,6 +703,24 @@ final class ExpressionAnalyzer
             List<RowExpression> arguments = node.arguments().stream().map(argument -> bind(argument, context)).toList();
             ResolvedFunction function = functions.resolveFunction(name, arguments.stream().map(RowExpression::type).toList(), node.location());
             return call(function, arguments);
+        }
+
+        private RowExpression window(FunctionCall node, Context context)
+        {
+            if (context.enclosingAggregate().isPresent()) {
+                throw error(ErrorCode.SYNTAX_ERROR, node, "Cannot nest window functions inside aggregation '" + context.enclosingAggregate().get() + "'");
+            }
+            if (windowCollector.isEmpty()) {
+                throw error(ErrorCode.SYNTAX_ERROR, node, context.clause() + " cannot contain aggregations or window functions");
+            }
+            WindowCollector collector = windowCollector.get();
+            windowCollector = Optional.empty();
+            try {
+                return collector.register(new WindowCallBinder(functions, argument -> bind(argument, context)).bind(node));
+            }
+            finally {
+                windowCollector = Optional.of(collector);
+            }
         }
 
         private RowExpression aggregate(FunctionCall node, String name, Context context)

@@ -133,7 +133,7 @@ final class QueryAnalyzer
     {
         if (relation instanceof BoundQuerySpecification specification) {
             return new BoundQuerySpecification(specification.from(), specification.where(), specification.aggregation(), specification.having(),
-                    specification.projections(), specification.distinct(), specification.orderBy(), specification.limit(), type);
+                    specification.projections(), specification.distinct(), specification.orderBy(), specification.limit(), type, specification.windowFunctions());
         }
         if (relation instanceof BoundValues values) {
             return new BoundValues(values.rows(), type);
@@ -284,6 +284,7 @@ final class QueryAnalyzer
                 || specification.orderBy().map(orderBy -> orderBy.sortItems().stream().anyMatch(item -> expressions.containsAggregate(item.sortKey()))).orElse(false);
         Optional<Grouping> grouping = aggregated ? Optional.of(new Grouping(keys)) : Optional.empty();
 
+        WindowCollector windows = new WindowCollector();
         List<RowExpression> projections = new ArrayList<>();
         List<Field> outputFields = new ArrayList<>();
         Context selectContext = context(scope, grouping, "SELECT clause");
@@ -298,7 +299,7 @@ final class QueryAnalyzer
             }
             else {
                 Expression expression = entry.expression().orElseThrow();
-                projection = expressions.analyze(expression, selectContext);
+                projection = expressions.analyzeWithWindows(expression, selectContext, windows);
                 Optional<QualifiedName> name = DereferenceExpression.toQualifiedName(expression);
                 if (name.isPresent()) {
                     origin = scope.tryResolve(name.get().parts(), expression.location()).map(ResolvedField::field);
@@ -314,14 +315,20 @@ final class QueryAnalyzer
 
         boolean distinct = specification.select().distinct();
         List<BoundSortItem> orderBy = specification.orderBy()
-                .map(order -> analyzeOrderBy(order, scope, grouping, projections, outputFields, distinct))
+                .map(order -> analyzeOrderBy(order, scope, grouping, projections, outputFields, distinct, windows))
                 .orElse(List.of());
         specification.offset().ifPresent(offset -> {
             throw notSupported(offset, "OFFSET is");
         });
 
         Optional<BoundAggregation> aggregation = grouping.map(group -> new BoundAggregation(group.keys(), group.aggregates()));
-        return new BoundQuerySpecification(from, where, aggregation, having, projections, distinct, orderBy, limit(specification.limit()), new RelationType(outputFields));
+        if (windows.isEmpty()) {
+            return new BoundQuerySpecification(from, where, aggregation, having, projections, distinct, orderBy, limit(specification.limit()), new RelationType(outputFields));
+        }
+        int windowedWidth = aggregation.map(group -> group.outputType().size()).orElse(from.type().size());
+        List<RowExpression> resolved = projections.stream().map(projection -> WindowCollector.resolvePlaceholders(projection, windowedWidth)).toList();
+        return new BoundQuerySpecification(from, where, aggregation, having, resolved, distinct, orderBy, limit(specification.limit()), new RelationType(outputFields),
+                windows.functions());
     }
 
     private static Context context(Scope scope, Optional<Grouping> grouping, String clause)
@@ -377,7 +384,8 @@ final class QueryAnalyzer
         return entries;
     }
 
-    private List<BoundSortItem> analyzeOrderBy(OrderBy orderBy, Scope scope, Optional<Grouping> grouping, List<RowExpression> projections, List<Field> outputFields, boolean distinct)
+    private List<BoundSortItem> analyzeOrderBy(OrderBy orderBy, Scope scope, Optional<Grouping> grouping, List<RowExpression> projections, List<Field> outputFields, boolean distinct,
+            WindowCollector windows)
     {
         int visible = outputFields.size();
         Map<String, RowExpression> aliases = new LinkedHashMap<>();
@@ -408,7 +416,7 @@ final class QueryAnalyzer
                 if (key instanceof Identifier identifier && ambiguous.contains(identifier.value().toLowerCase(Locale.ENGLISH))) {
                     throw error(ErrorCode.AMBIGUOUS_NAME, key, "Column '" + identifier.value() + "' is ambiguous");
                 }
-                RowExpression expression = expressions.analyze(key, context);
+                RowExpression expression = expressions.analyzeWithWindows(key, context, windows);
                 if (key instanceof Identifier identifier && aliasFields.containsKey(identifier.value().toLowerCase(Locale.ENGLISH))) {
                     field = aliasFields.get(identifier.value().toLowerCase(Locale.ENGLISH));
                 }

@@ -11,6 +11,7 @@ import io.strata.core.planner.plan.SortNode;
 import io.strata.core.planner.plan.TableScanNode;
 import io.strata.core.planner.plan.TopNNode;
 import io.strata.core.planner.plan.ValuesNode;
+import io.strata.core.planner.plan.WindowNode;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -88,6 +89,12 @@ public abstract class PlanRewriter<C>
 
     @Override
     public PlanNode visitLimit(LimitNode node, C context)
+    {
+        return rewriteSources(node, context);
+    }
+
+    @Override
+    public PlanNode visitWindow(WindowNode node, C context)
     {
         return rewriteSources(node, context);
     }

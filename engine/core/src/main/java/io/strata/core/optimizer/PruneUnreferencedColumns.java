@@ -17,6 +17,8 @@ import io.strata.core.planner.plan.Symbol;
 import io.strata.core.planner.plan.TableScanNode;
 import io.strata.core.planner.plan.TopNNode;
 import io.strata.core.planner.plan.ValuesNode;
+import io.strata.core.planner.plan.WindowFunction;
+import io.strata.core.planner.plan.WindowNode;
 import io.strata.spi.connector.ColumnHandle;
 
 import java.util.ArrayList;
@@ -144,6 +146,20 @@ public final class PruneUnreferencedColumns
         public PlanNode visitLimit(LimitNode node, Set<Symbol> required)
         {
             return new LimitNode(node.id(), node.source().accept(this, required), node.count());
+        }
+
+        @Override
+        public PlanNode visitWindow(WindowNode node, Set<Symbol> required)
+        {
+            Set<Symbol> sourceRequired = withOrderings(required, node.orderBy());
+            sourceRequired.addAll(node.partitionBy());
+            for (WindowFunction function : node.functions()) {
+                sourceRequired.addAll(function.arguments());
+                function.frame().startValue().ifPresent(sourceRequired::add);
+                function.frame().endValue().ifPresent(sourceRequired::add);
+            }
+            node.functions().forEach(function -> sourceRequired.remove(function.output()));
+            return new WindowNode(node.id(), node.source().accept(this, sourceRequired), node.partitionBy(), node.orderBy(), node.functions());
         }
 
         private static Set<Symbol> withOrderings(Set<Symbol> required, List<Ordering> orderings)

@@ -9,6 +9,7 @@ import io.strata.core.analyzer.BoundRelation;
 import io.strata.core.analyzer.BoundSortItem;
 import io.strata.core.analyzer.BoundTable;
 import io.strata.core.analyzer.BoundValues;
+import io.strata.core.analyzer.BoundWindowFunction;
 import io.strata.core.analyzer.Field;
 import io.strata.core.analyzer.QueryAnalysis;
 import io.strata.core.analyzer.RowsAnalysis;
@@ -30,6 +31,9 @@ import io.strata.core.planner.plan.SortNode;
 import io.strata.core.planner.plan.Symbol;
 import io.strata.core.planner.plan.TableScanNode;
 import io.strata.core.planner.plan.ValuesNode;
+import io.strata.core.planner.plan.WindowFrameSpec;
+import io.strata.core.planner.plan.WindowFunction;
+import io.strata.core.planner.plan.WindowNode;
 import io.strata.core.session.Session;
 import io.strata.spi.connector.ColumnHandle;
 import io.strata.spi.connector.TupleDomain;
@@ -165,6 +169,11 @@ public final class LogicalPlanner
         if (specification.having().isPresent()) {
             root = new FilterNode(idAllocator.nextId(), root, Expressions.inputsToSymbols(specification.having().get(), fields));
         }
+        if (!specification.windowFunctions().isEmpty()) {
+            RelationPlan windowed = planWindows(root, fields, specification.windowFunctions());
+            root = windowed.root();
+            fields = windowed.fields();
+        }
 
         int visible = specification.type().size();
         Projection projection = new Projection();
@@ -206,6 +215,58 @@ public final class LogicalPlanner
         }
         AggregationNode node = new AggregationNode(idAllocator.nextId(), projection.over(source), keys, aggregations, AggregationNode.Step.SINGLE);
         return new RelationPlan(node, node.outputSymbols());
+    }
+
+    /**
+     * {@code Window <- ... <- Window <- Project}: the projection passes the fields through and computes the
+     * functions' arguments, keys and frame offsets; one window node per distinct PARTITION BY and ORDER BY.
+     * The windowed relation's fields are the source's, then one per function in the analysis' order.
+     */
+    private RelationPlan planWindows(PlanNode source, List<Symbol> fields, List<BoundWindowFunction> functions)
+    {
+        Projection projection = new Projection();
+        fields.forEach(field -> projection.symbolFor(new SymbolReference(field), field.name()));
+        record Specification(List<Symbol> partitionBy, List<Ordering> orderBy)
+        {
+        }
+        Map<Specification, List<WindowFunction>> bySpecification = new LinkedHashMap<>();
+        List<Symbol> outputs = new ArrayList<>();
+        for (BoundWindowFunction function : functions) {
+            List<Symbol> partitionBy = new ArrayList<>();
+            for (RowExpression key : function.partitionBy()) {
+                Symbol symbol = projection.symbolFor(Expressions.inputsToSymbols(key, fields), "partition");
+                if (!partitionBy.contains(symbol)) {
+                    partitionBy.add(symbol);
+                }
+            }
+            List<Ordering> orderBy = new ArrayList<>();
+            Set<Symbol> ordered = new HashSet<>();
+            for (int i = 0; i < function.orderBy().size(); i++) {
+                Symbol symbol = projection.symbolFor(Expressions.inputsToSymbols(function.orderBy().get(i), fields), "order");
+                if (ordered.add(symbol)) {
+                    orderBy.add(new Ordering(symbol, function.orderings().get(i)));
+                }
+            }
+            List<Symbol> arguments = new ArrayList<>();
+            for (RowExpression argument : function.arguments()) {
+                arguments.add(projection.symbolFor(Expressions.inputsToSymbols(argument, fields), "expr"));
+            }
+            BoundWindowFunction.Frame frame = function.frame();
+            WindowFrameSpec frameSpec = new WindowFrameSpec(frame.rows(),
+                    frame.startType(), frame.startValue().map(value -> projection.symbolFor(Expressions.inputsToSymbols(value, fields), "offset")),
+                    frame.endType(), frame.endValue().map(value -> projection.symbolFor(Expressions.inputsToSymbols(value, fields), "offset")));
+            Symbol output = symbolAllocator.newSymbol(function.name(), function.type());
+            outputs.add(output);
+            bySpecification.computeIfAbsent(new Specification(partitionBy, orderBy), key -> new ArrayList<>())
+                    .add(new WindowFunction(output, function.name(), arguments, frameSpec, function.aggregate()));
+        }
+        PlanNode root = projection.over(source);
+        for (Map.Entry<Specification, List<WindowFunction>> entry : bySpecification.entrySet()) {
+            root = new WindowNode(idAllocator.nextId(), root, entry.getKey().partitionBy(), entry.getKey().orderBy(), entry.getValue());
+        }
+        List<Symbol> windowedFields = new ArrayList<>(fields);
+        windowedFields.addAll(outputs);
+        return new RelationPlan(root, windowedFields);
     }
 
     private PlanNode sortAndLimit(PlanNode source, List<BoundSortItem> orderBy, OptionalLong limit, List<Symbol> fields)

@@ -20,6 +20,8 @@ import io.strata.core.planner.plan.Symbol;
 import io.strata.core.planner.plan.TableScanNode;
 import io.strata.core.planner.plan.TopNNode;
 import io.strata.core.planner.plan.ValuesNode;
+import io.strata.core.planner.plan.WindowFunction;
+import io.strata.core.planner.plan.WindowNode;
 import io.strata.core.session.Session;
 import io.strata.spi.StrataException;
 import io.strata.spi.connector.ColumnHandle;
@@ -184,6 +186,18 @@ public final class PlanPrinter
         public Void visitLimit(LimitNode node, Integer depth)
         {
             print(depth, "Limit[" + node.count() + "]", node);
+            return visitSources(node, depth);
+        }
+
+        @Override
+        public Void visitWindow(WindowNode node, Integer depth)
+        {
+            String partition = node.partitionBy().isEmpty() ? "" : "partitionBy = [" + symbolList(node.partitionBy()) + "]";
+            String order = node.orderBy().isEmpty() ? "" : "orderBy = [" + orderings(node.orderBy()) + "]";
+            print(depth, "Window[" + partition + (!partition.isEmpty() && !order.isEmpty() ? ", " : "") + order + "]", node);
+            for (WindowFunction function : node.functions()) {
+                detail(depth, function.output().name() + " := " + function.name() + "(" + symbolList(function.arguments()) + ") " + function.frame());
+            }
             return visitSources(node, depth);
         }
 

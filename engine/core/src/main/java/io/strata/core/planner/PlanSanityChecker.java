@@ -16,6 +16,8 @@ import io.strata.core.planner.plan.Symbol;
 import io.strata.core.planner.plan.TableScanNode;
 import io.strata.core.planner.plan.TopNNode;
 import io.strata.core.planner.plan.ValuesNode;
+import io.strata.core.planner.plan.WindowFunction;
+import io.strata.core.planner.plan.WindowNode;
 
 import java.util.Collection;
 import java.util.HashSet;
@@ -131,6 +133,21 @@ public final class PlanSanityChecker
         public Void visitLimit(LimitNode node, Void context)
         {
             checkSources(node);
+            return null;
+        }
+
+        @Override
+        public Void visitWindow(WindowNode node, Void context)
+        {
+            checkSources(node);
+            requireUnique(node, node.outputSymbols());
+            requireProduced(node, node.partitionBy(), node.source());
+            requireProduced(node, node.orderBy().stream().map(Ordering::symbol).toList(), node.source());
+            for (WindowFunction function : node.functions()) {
+                requireProduced(node, function.arguments(), node.source());
+                function.frame().startValue().ifPresent(value -> requireProduced(node, List.of(value), node.source()));
+                function.frame().endValue().ifPresent(value -> requireProduced(node, List.of(value), node.source()));
+            }
             return null;
         }
 

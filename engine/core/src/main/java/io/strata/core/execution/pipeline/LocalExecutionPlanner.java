@@ -23,6 +23,8 @@ import io.strata.core.execution.operator.aggregation.Aggregator;
 import io.strata.core.execution.operator.aggregation.HashAggregationOperator;
 import io.strata.core.execution.operator.sort.OrderByOperator;
 import io.strata.core.execution.operator.sort.TopNOperator;
+import io.strata.core.execution.operator.window.WindowFunctionDefinition;
+import io.strata.core.execution.operator.window.WindowOperator;
 import io.strata.core.expression.RowExpression;
 import io.strata.core.expression.SpecialForm;
 import io.strata.core.expression.SymbolReference;
@@ -46,6 +48,9 @@ import io.strata.core.planner.plan.Symbol;
 import io.strata.core.planner.plan.TableScanNode;
 import io.strata.core.planner.plan.TopNNode;
 import io.strata.core.planner.plan.ValuesNode;
+import io.strata.core.planner.plan.WindowFrameSpec;
+import io.strata.core.planner.plan.WindowFunction;
+import io.strata.core.planner.plan.WindowNode;
 import io.strata.core.session.Session;
 import io.strata.protocol.ErrorCode;
 import io.strata.spi.StrataException;
@@ -430,6 +435,39 @@ public final class LocalExecutionPlanner
             }
             source.add(new LimitOperator.Factory(context.nextOperatorId(), node.id(), node.count()));
             return source;
+        }
+
+        @Override
+        public PhysicalOperation visitWindow(WindowNode node, Context context)
+        {
+            PhysicalOperation source = node.source().accept(this, context);
+            if (source.splitDriven) {
+                source = gather(node.id(), source, context);
+            }
+            List<WindowFunctionDefinition> functions = new ArrayList<>();
+            for (WindowFunction function : node.functions()) {
+                PhysicalOperation input = source;
+                int[] argumentChannels = function.arguments().stream().mapToInt(input::channel).toArray();
+                WindowFrameSpec frame = function.frame();
+                functions.add(new WindowFunctionDefinition(function.name(), function.aggregate(), argumentChannels,
+                        function.arguments().stream().map(Symbol::type).toList(), function.type(), frame.rows(),
+                        frame.startType(), channelOf(frame.startValue(), source), frame.endType(), channelOf(frame.endValue(), source)));
+            }
+            int[] partitionChannels = node.partitionBy().stream().mapToInt(source::channel).toArray();
+            source.add(new WindowOperator.Factory(context.nextOperatorId(), node.id(), source.types(), partitionChannels,
+                    sortChannels(node.orderBy(), source), sortOrders(node.orderBy()), functions));
+            Map<Symbol, Integer> layout = new LinkedHashMap<>(source.layout);
+            List<Type> channelTypes = new ArrayList<>(source.types());
+            for (WindowFunction function : node.functions()) {
+                layout.put(function.output(), channelTypes.size());
+                channelTypes.add(function.type());
+            }
+            return new PhysicalOperation(source, layout, channelTypes);
+        }
+
+        private static OptionalInt channelOf(Optional<Symbol> symbol, PhysicalOperation source)
+        {
+            return symbol.map(value -> OptionalInt.of(source.channel(value))).orElse(OptionalInt.empty());
         }
 
         private int[] sortChannels(List<Ordering> orderBy, PhysicalOperation source)

@@ -6,7 +6,8 @@ import java.util.List;
  * A node of the plan. Records; rewrite with {@link #replaceChildren}, walk with {@link PlanVisitor}.
  */
 public sealed interface PlanNode
-        permits OutputNode, TableScanNode, ValuesNode, FilterNode, ProjectNode, AggregationNode, SortNode, TopNNode, LimitNode
+        permits OutputNode, TableScanNode, ValuesNode, FilterNode, ProjectNode, AggregationNode, SortNode, TopNNode, LimitNode,
+        WindowNode
 {
     PlanNodeId id();
 

@@ -19,4 +19,6 @@ public interface PlanVisitor<R, C>
     R visitTopN(TopNNode node, C context);
 
     R visitLimit(LimitNode node, C context);
+
+    R visitWindow(WindowNode node, C context);
 }
