@@ -25,6 +25,7 @@ import io.strata.spi.type.IntervalYearMonthType;
 import io.strata.spi.type.Type;
 import io.strata.spi.type.UnknownType;
 import io.strata.spi.type.VarcharType;
+import io.strata.sql.formatter.SqlFormatter;
 import io.strata.sql.tree.ArithmeticBinary;
 import io.strata.sql.tree.ArithmeticUnary;
 import io.strata.sql.tree.ArrayConstructor;
@@ -116,10 +117,22 @@ final class ExpressionAnalyzer
     {
         private final List<RowExpression> keys;
         private final List<BoundAggregate> aggregates = new ArrayList<>();
+        private final List<List<Integer>> sets;
 
         Grouping(List<RowExpression> keys)
         {
+            this(keys, List.of());
+        }
+
+        Grouping(List<RowExpression> keys, List<List<Integer>> sets)
+        {
             this.keys = List.copyOf(keys);
+            this.sets = List.copyOf(sets);
+        }
+
+        List<List<Integer>> sets()
+        {
+            return sets;
         }
 
         List<RowExpression> keys()
@@ -210,6 +223,12 @@ final class ExpressionAnalyzer
         }
     }
 
+    private static boolean isGroupingOperation(Node node)
+    {
+        return node instanceof FunctionCall call && call.window().isEmpty() && call.name().parts().size() == 1
+                && call.name().suffix().equalsIgnoreCase(BoundAggregation.GROUPING);
+    }
+
     /** Whether the expression calls a window function anywhere. */
     static boolean containsWindow(Node node)
     {
@@ -223,6 +242,9 @@ final class ExpressionAnalyzer
     boolean containsAggregate(Node node)
     {
         if (node instanceof FunctionCall call && call.window().isEmpty() && call.name().parts().size() == 1 && functions.isAggregate(call.name().suffix())) {
+            return true;
+        }
+        if (isGroupingOperation(node)) {
             return true;
         }
         return node.children().stream().anyMatch(this::containsAggregate);
@@ -691,6 +713,9 @@ final class ExpressionAnalyzer
                 throw error(ErrorCode.FUNCTION_NOT_FOUND, node, "Function " + node.name() + " not registered");
             }
             String name = node.name().suffix();
+            if (isGroupingOperation(node)) {
+                return grouping(node, context);
+            }
             if (functions.isAggregate(name)) {
                 return aggregate(node, name, context);
             }
@@ -721,6 +746,28 @@ final class ExpressionAnalyzer
             finally {
                 windowCollector = Optional.of(collector);
             }
+        }
+
+        /** {@code grouping(k1, ..., kn)}: a bigint whose bit {@code n - i} is set when {@code ki} is not in the row's grouping set. */
+        private RowExpression grouping(FunctionCall node, Context context)
+        {
+            if (context.grouping().isEmpty() || context.enclosingAggregate().isPresent()) {
+                throw error(ErrorCode.SYNTAX_ERROR, node, context.clause() + " cannot contain grouping operations");
+            }
+            if (node.arguments().isEmpty() || node.arguments().size() > 62 || node.distinct() || node.filter().isPresent()) {
+                throw error(ErrorCode.SYNTAX_ERROR, node, "Invalid grouping operation: " + SqlFormatter.formatExpression(node));
+            }
+            Grouping grouping = context.grouping().get();
+            List<RowExpression> arguments = new ArrayList<>();
+            for (Expression argument : node.arguments()) {
+                RowExpression bound = bind(argument, context.insideAggregate(BoundAggregation.GROUPING));
+                if (!grouping.keys().contains(bound)) {
+                    throw error(ErrorCode.SYNTAX_ERROR, argument, "The arguments to GROUPING() must be expressions referenced by the GROUP BY at the associated query level");
+                }
+                arguments.add(bound);
+            }
+            BoundAggregate aggregate = new BoundAggregate(BoundAggregation.GROUPING, arguments, false, Optional.empty(), BIGINT);
+            return new InputReference(grouping.register(aggregate), BIGINT);
         }
 
         private RowExpression aggregate(FunctionCall node, String name, Context context)

@@ -256,33 +256,30 @@ final class QueryAnalyzer
         List<SelectEntry> entries = selectEntries(specification, from.type());
 
         List<RowExpression> keys = new ArrayList<>();
+        List<List<Integer>> groupingSets = List.of();
         if (specification.groupBy().isPresent()) {
             Context context = Context.plain(scope, "GROUP BY clause");
+            GroupingSetsBuilder sets = new GroupingSetsBuilder();
             for (GroupingElement element : specification.groupBy().get().groupingElements()) {
-                if (!(element instanceof SimpleGroupBy simple)) {
-                    throw notSupported(element, "GROUPING SETS, ROLLUP and CUBE are");
+                if (element instanceof SimpleGroupBy simple) {
+                    sets.addElement(List.of(List.of(groupingKey(simple.expression(), entries, from, context))));
+                    continue;
                 }
-                RowExpression key;
-                if (simple.expression() instanceof LongLiteral ordinal) {
-                    SelectEntry entry = entries.get(ordinal(ordinal, entries.size(), "GROUP BY"));
-                    key = entry.field().isPresent()
-                            ? new InputReference(entry.field().getAsInt(), from.type().field(entry.field().getAsInt()).type())
-                            : expressions.analyze(entry.expression().orElseThrow(), context);
+                List<List<RowExpression>> elementSets = new ArrayList<>();
+                for (List<Expression> set : GroupingSetsBuilder.expand(element)) {
+                    elementSets.add(set.stream().map(expression -> groupingKey(expression, entries, from, context)).toList());
                 }
-                else {
-                    key = expressions.analyze(simple.expression(), context);
-                }
-                if (!keys.contains(key)) {
-                    keys.add(key);
-                }
+                sets.addElement(elementSets);
             }
+            keys.addAll(sets.keys());
+            groupingSets = sets.isPlain() ? List.of() : sets.sets();
         }
 
         boolean aggregated = specification.groupBy().isPresent()
                 || specification.having().isPresent()
                 || entries.stream().anyMatch(entry -> entry.expression().map(expressions::containsAggregate).orElse(false))
                 || specification.orderBy().map(orderBy -> orderBy.sortItems().stream().anyMatch(item -> expressions.containsAggregate(item.sortKey()))).orElse(false);
-        Optional<Grouping> grouping = aggregated ? Optional.of(new Grouping(keys)) : Optional.empty();
+        Optional<Grouping> grouping = aggregated ? Optional.of(new Grouping(keys, groupingSets)) : Optional.empty();
 
         WindowCollector windows = new WindowCollector();
         List<RowExpression> projections = new ArrayList<>();
@@ -321,7 +318,7 @@ final class QueryAnalyzer
             throw notSupported(offset, "OFFSET is");
         });
 
-        Optional<BoundAggregation> aggregation = grouping.map(group -> new BoundAggregation(group.keys(), group.aggregates()));
+        Optional<BoundAggregation> aggregation = grouping.map(group -> new BoundAggregation(group.keys(), group.aggregates(), group.sets()));
         if (windows.isEmpty()) {
             return new BoundQuerySpecification(from, where, aggregation, having, projections, distinct, orderBy, limit(specification.limit()), new RelationType(outputFields));
         }
@@ -329,6 +326,17 @@ final class QueryAnalyzer
         List<RowExpression> resolved = projections.stream().map(projection -> WindowCollector.resolvePlaceholders(projection, windowedWidth)).toList();
         return new BoundQuerySpecification(from, where, aggregation, having, resolved, distinct, orderBy, limit(specification.limit()), new RelationType(outputFields),
                 windows.functions());
+    }
+
+    private RowExpression groupingKey(Expression expression, List<SelectEntry> entries, BoundRelation from, Context context)
+    {
+        if (expression instanceof LongLiteral ordinal) {
+            SelectEntry entry = entries.get(ordinal(ordinal, entries.size(), "GROUP BY"));
+            return entry.field().isPresent()
+                    ? new InputReference(entry.field().getAsInt(), from.type().field(entry.field().getAsInt()).type())
+                    : expressions.analyze(entry.expression().orElseThrow(), context);
+        }
+        return expressions.analyze(expression, context);
     }
 
     private static Context context(Scope scope, Optional<Grouping> grouping, String clause)

@@ -2,6 +2,7 @@ package io.strata.core.optimizer;
 
 import io.strata.core.planner.plan.AggregationNode;
 import io.strata.core.planner.plan.FilterNode;
+import io.strata.core.planner.plan.GroupIdNode;
 import io.strata.core.planner.plan.LimitNode;
 import io.strata.core.planner.plan.OutputNode;
 import io.strata.core.planner.plan.PlanNode;
@@ -95,6 +96,12 @@ public abstract class PlanRewriter<C>
 
     @Override
     public PlanNode visitWindow(WindowNode node, C context)
+    {
+        return rewriteSources(node, context);
+    }
+
+    @Override
+    public PlanNode visitGroupId(GroupIdNode node, C context)
     {
         return rewriteSources(node, context);
     }

@@ -6,6 +6,7 @@ import io.strata.core.planner.plan.Aggregation;
 import io.strata.core.planner.plan.AggregationNode;
 import io.strata.core.planner.plan.Assignment;
 import io.strata.core.planner.plan.FilterNode;
+import io.strata.core.planner.plan.GroupIdNode;
 import io.strata.core.planner.plan.LimitNode;
 import io.strata.core.planner.plan.Ordering;
 import io.strata.core.planner.plan.OutputNode;
@@ -146,6 +147,17 @@ public final class PruneUnreferencedColumns
         public PlanNode visitLimit(LimitNode node, Set<Symbol> required)
         {
             return new LimitNode(node.id(), node.source().accept(this, required), node.count());
+        }
+
+        @Override
+        public PlanNode visitGroupId(GroupIdNode node, Set<Symbol> required)
+        {
+            Set<Symbol> sourceRequired = new HashSet<>(required);
+            sourceRequired.removeAll(node.keyOutputs());
+            sourceRequired.remove(node.groupId());
+            node.groupingColumns().forEach(column -> sourceRequired.remove(column.output()));
+            sourceRequired.addAll(node.keyInputs());
+            return node.replaceChildren(List.of(node.source().accept(this, sourceRequired)));
         }
 
         @Override

@@ -22,6 +22,7 @@ import io.strata.core.planner.plan.Aggregation;
 import io.strata.core.planner.plan.AggregationNode;
 import io.strata.core.planner.plan.Assignment;
 import io.strata.core.planner.plan.FilterNode;
+import io.strata.core.planner.plan.GroupIdNode;
 import io.strata.core.planner.plan.LimitNode;
 import io.strata.core.planner.plan.Ordering;
 import io.strata.core.planner.plan.OutputNode;
@@ -37,6 +38,7 @@ import io.strata.core.planner.plan.WindowNode;
 import io.strata.core.session.Session;
 import io.strata.spi.connector.ColumnHandle;
 import io.strata.spi.connector.TupleDomain;
+import io.strata.spi.type.BigintType;
 
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -198,6 +200,9 @@ public final class LogicalPlanner
      */
     private RelationPlan planAggregation(PlanNode source, List<Symbol> fields, BoundAggregation aggregation)
     {
+        if (!aggregation.groupingSets().isEmpty() || aggregation.aggregates().stream().anyMatch(aggregate -> aggregate.functionName().equals(BoundAggregation.GROUPING))) {
+            return planGroupingSets(source, fields, aggregation);
+        }
         Projection projection = new Projection();
         List<Symbol> keys = new ArrayList<>();
         for (RowExpression key : aggregation.groupingKeys()) {
@@ -215,6 +220,54 @@ public final class LogicalPlanner
         }
         AggregationNode node = new AggregationNode(idAllocator.nextId(), projection.over(source), keys, aggregations, AggregationNode.Step.SINGLE);
         return new RelationPlan(node, node.outputSymbols());
+    }
+
+    /**
+     * {@code Aggregate <- GroupId <- Project}: GroupId repeats each row once per grouping set with the keys
+     * outside the set nulled; the aggregation groups by the nulled keys and the set's id. {@code grouping(...)}
+     * becomes {@code min} over its per-set constant. The grouped relation's fields are the keys, then the aggregates.
+     */
+    private RelationPlan planGroupingSets(PlanNode source, List<Symbol> fields, BoundAggregation aggregation)
+    {
+        Projection projection = new Projection();
+        List<Symbol> keyInputs = new ArrayList<>();
+        for (RowExpression key : aggregation.groupingKeys()) {
+            keyInputs.add(projection.symbolFor(Expressions.inputsToSymbols(key, fields), "expr"));
+        }
+        List<Symbol> keyOutputs = keyInputs.stream().map(key -> symbolAllocator.newSymbol(key.name(), key.type())).toList();
+        List<List<Integer>> sets = aggregation.groupingSets();
+        if (sets.isEmpty()) {
+            List<Integer> all = new ArrayList<>();
+            for (int i = 0; i < keyInputs.size(); i++) {
+                all.add(i);
+            }
+            sets = List.of(all);
+        }
+        List<GroupIdNode.GroupingColumn> groupingColumns = new ArrayList<>();
+        List<Aggregation> aggregations = new ArrayList<>();
+        for (BoundAggregate aggregate : aggregation.aggregates()) {
+            Symbol output = symbolAllocator.newSymbol(aggregate.functionName(), aggregate.type());
+            if (aggregate.functionName().equals(BoundAggregation.GROUPING)) {
+                Symbol column = symbolAllocator.newSymbol("grouping", aggregate.type());
+                groupingColumns.add(new GroupIdNode.GroupingColumn(column, aggregate.arguments().stream().map(aggregation.groupingKeys()::indexOf).toList()));
+                aggregations.add(new Aggregation(output, "min", List.of(column), false, Optional.empty()));
+                continue;
+            }
+            List<Symbol> arguments = new ArrayList<>();
+            for (RowExpression argument : aggregate.arguments()) {
+                arguments.add(projection.symbolFor(Expressions.inputsToSymbols(argument, fields), "expr"));
+            }
+            Optional<Symbol> mask = aggregate.filter().map(filter -> projection.symbolFor(Expressions.inputsToSymbols(filter, fields), "mask"));
+            aggregations.add(new Aggregation(output, aggregate.functionName(), arguments, aggregate.distinct(), mask));
+        }
+        Symbol groupId = symbolAllocator.newSymbol("groupid", BigintType.BIGINT);
+        GroupIdNode groupIdNode = new GroupIdNode(idAllocator.nextId(), projection.over(source), keyInputs, keyOutputs, sets, groupId, groupingColumns);
+        List<Symbol> aggregationKeys = new ArrayList<>(keyOutputs);
+        aggregationKeys.add(groupId);
+        AggregationNode node = new AggregationNode(idAllocator.nextId(), groupIdNode, aggregationKeys, aggregations, AggregationNode.Step.SINGLE);
+        List<Symbol> groupedFields = new ArrayList<>(keyOutputs);
+        aggregations.forEach(value -> groupedFields.add(value.output()));
+        return new RelationPlan(node, groupedFields);
     }
 
     /**

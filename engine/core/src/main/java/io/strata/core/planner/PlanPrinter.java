@@ -9,6 +9,7 @@ import io.strata.core.planner.plan.Aggregation;
 import io.strata.core.planner.plan.AggregationNode;
 import io.strata.core.planner.plan.Assignment;
 import io.strata.core.planner.plan.FilterNode;
+import io.strata.core.planner.plan.GroupIdNode;
 import io.strata.core.planner.plan.LimitNode;
 import io.strata.core.planner.plan.Ordering;
 import io.strata.core.planner.plan.OutputNode;
@@ -186,6 +187,20 @@ public final class PlanPrinter
         public Void visitLimit(LimitNode node, Integer depth)
         {
             print(depth, "Limit[" + node.count() + "]", node);
+            return visitSources(node, depth);
+        }
+
+        @Override
+        public Void visitGroupId(GroupIdNode node, Integer depth)
+        {
+            List<String> sets = new ArrayList<>();
+            for (List<Integer> set : node.groupingSets()) {
+                sets.add("(" + set.stream().map(index -> node.keyInputs().get(index).name()).collect(Collectors.joining(", ")) + ")");
+            }
+            print(depth, "GroupId[" + String.join(", ", sets) + "]", node);
+            for (GroupIdNode.GroupingColumn column : node.groupingColumns()) {
+                detail(depth, column.output().name() + " := grouping(" + column.keyIndexes().stream().map(index -> node.keyInputs().get(index).name()).collect(Collectors.joining(", ")) + ")");
+            }
             return visitSources(node, depth);
         }
 

@@ -5,6 +5,7 @@ import io.strata.core.planner.plan.Aggregation;
 import io.strata.core.planner.plan.AggregationNode;
 import io.strata.core.planner.plan.Assignment;
 import io.strata.core.planner.plan.FilterNode;
+import io.strata.core.planner.plan.GroupIdNode;
 import io.strata.core.planner.plan.LimitNode;
 import io.strata.core.planner.plan.Ordering;
 import io.strata.core.planner.plan.OutputNode;
@@ -133,6 +134,15 @@ public final class PlanSanityChecker
         public Void visitLimit(LimitNode node, Void context)
         {
             checkSources(node);
+            return null;
+        }
+
+        @Override
+        public Void visitGroupId(GroupIdNode node, Void context)
+        {
+            checkSources(node);
+            requireUnique(node, node.outputSymbols());
+            requireProduced(node, node.keyInputs(), node.source());
             return null;
         }
 

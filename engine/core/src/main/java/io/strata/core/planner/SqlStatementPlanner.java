@@ -18,6 +18,8 @@ import io.strata.core.optimizer.PlanOptimizers;
 import io.strata.core.planner.plan.OutputNode;
 import io.strata.core.session.Session;
 import io.strata.core.session.SessionUpdates;
+import io.strata.protocol.ErrorCode;
+import io.strata.spi.StrataException;
 import io.strata.sql.parser.SqlParser;
 import io.strata.sql.tree.Statement;
 
@@ -69,6 +71,18 @@ public final class SqlStatementPlanner
     {
         requireNonNull(session, "session is null");
         Statement statement = parser.createStatement(sql);
+        try {
+            return plan(session, sql, statement);
+        }
+        catch (StackOverflowError e) {
+            // a statement the parser could take (say a 100,000-term sum) can still nest too deeply for the
+            // recursive phases after it: analysis, planning, optimization, plan printing
+            throw new StrataException(ErrorCode.STATEMENT_TOO_LARGE, "Statement is too large (stack overflow during analysis)");
+        }
+    }
+
+    private PlannedStatement plan(Session session, String sql, Statement statement)
+    {
         Analysis analysis = analyzer.analyze(statement, sql, session);
         if (analysis instanceof SessionChangeAnalysis change) {
             return new PlannedStatement(Optional.empty(), Optional.of(change.updateType()), change.sessionUpdates());

@@ -13,6 +13,7 @@ import io.strata.core.execution.expression.InputChannels;
 import io.strata.core.execution.expression.PageProcessor;
 import io.strata.core.execution.expression.SelectedPositions;
 import io.strata.core.execution.operator.FilterAndProjectOperator;
+import io.strata.core.execution.operator.GroupIdOperator;
 import io.strata.core.execution.operator.LimitOperator;
 import io.strata.core.execution.operator.TableScanOperator;
 import io.strata.core.execution.operator.TaskOutputOperator;
@@ -35,6 +36,7 @@ import io.strata.core.planner.plan.AggregationNode;
 import io.strata.core.planner.plan.AggregationNode.Step;
 import io.strata.core.planner.plan.Assignment;
 import io.strata.core.planner.plan.FilterNode;
+import io.strata.core.planner.plan.GroupIdNode;
 import io.strata.core.planner.plan.LimitNode;
 import io.strata.core.planner.plan.Ordering;
 import io.strata.core.planner.plan.OutputNode;
@@ -435,6 +437,36 @@ public final class LocalExecutionPlanner
             }
             source.add(new LimitOperator.Factory(context.nextOperatorId(), node.id(), node.count()));
             return source;
+        }
+
+        @Override
+        public PhysicalOperation visitGroupId(GroupIdNode node, Context context)
+        {
+            PhysicalOperation source = node.source().accept(this, context);
+            int[] keyChannels = node.keyInputs().stream().mapToInt(source::channel).toArray();
+            List<List<Integer>> sets = node.groupingSets();
+            boolean[][] keyInSet = new boolean[sets.size()][keyChannels.length];
+            long[][] groupingValues = new long[sets.size()][node.groupingColumns().size()];
+            for (int set = 0; set < sets.size(); set++) {
+                for (int key : sets.get(set)) {
+                    keyInSet[set][key] = true;
+                }
+                for (int column = 0; column < node.groupingColumns().size(); column++) {
+                    groupingValues[set][column] = node.groupingColumns().get(column).valueFor(sets.get(set));
+                }
+            }
+            source.add(new GroupIdOperator.Factory(context.nextOperatorId(), node.id(), node.keyInputs().stream().map(Symbol::type).toList(),
+                    keyChannels, keyInSet, groupingValues));
+            Map<Symbol, Integer> layout = new LinkedHashMap<>(source.layout);
+            List<Type> channelTypes = new ArrayList<>(source.types());
+            List<Symbol> added = new ArrayList<>(node.keyOutputs());
+            added.add(node.groupId());
+            node.groupingColumns().forEach(column -> added.add(column.output()));
+            for (Symbol symbol : added) {
+                layout.put(symbol, channelTypes.size());
+                channelTypes.add(symbol.type());
+            }
+            return new PhysicalOperation(source, layout, channelTypes);
         }
 
         @Override

@@ -7,7 +7,7 @@ import java.util.List;
  */
 public sealed interface PlanNode
         permits OutputNode, TableScanNode, ValuesNode, FilterNode, ProjectNode, AggregationNode, SortNode, TopNNode, LimitNode,
-        WindowNode
+        WindowNode, GroupIdNode
 {
     PlanNodeId id();
 

@@ -21,4 +21,6 @@ public interface PlanVisitor<R, C>
     R visitLimit(LimitNode node, C context);
 
     R visitWindow(WindowNode node, C context);
+
+    R visitGroupId(GroupIdNode node, C context);
 }
