@@ -31,6 +31,24 @@ final class WindowFunctionSignatures
     {
     }
 
+    /** What SHOW FUNCTIONS lists for each: name, return type, argument types, description. */
+    static final List<List<String>> LISTING = List.of(
+            List.of("cume_dist", "double", "", "Fraction of the partition's rows up to and including the current row's peers"),
+            List.of("dense_rank", "bigint", "", "Rank of the current row without gaps"),
+            List.of("first_value", "T", "T", "Value of the first row of the window frame"),
+            List.of("lag", "T", "T", "Value of the row before the current row in the partition"),
+            List.of("lag", "T", "T, bigint", "Value of the row offset rows before the current row in the partition"),
+            List.of("lag", "T", "T, bigint, T", "Value of the row offset rows before the current row, or the default"),
+            List.of("last_value", "T", "T", "Value of the last row of the window frame"),
+            List.of("lead", "T", "T", "Value of the row after the current row in the partition"),
+            List.of("lead", "T", "T, bigint", "Value of the row offset rows after the current row in the partition"),
+            List.of("lead", "T", "T, bigint, T", "Value of the row offset rows after the current row, or the default"),
+            List.of("nth_value", "T", "T, bigint", "Value of the nth row of the window frame"),
+            List.of("ntile", "bigint", "bigint", "Bucket number of the current row, the partition split into n buckets"),
+            List.of("percent_rank", "double", "", "Relative rank of the current row: (rank - 1) / (rows - 1)"),
+            List.of("rank", "bigint", "", "Rank of the current row with gaps"),
+            List.of("row_number", "bigint", "", "Number of the current row within its partition, from 1"));
+
     static boolean isWindowFunction(String name)
     {
         return NAMES.contains(name);

@@ -7,6 +7,9 @@ import io.strata.core.analyzer.ExplainAnalysis;
 import io.strata.core.analyzer.RowsAnalysis;
 import io.strata.core.analyzer.SessionChangeAnalysis;
 import io.strata.core.expression.ConstantEvaluator;
+import io.strata.core.fragmenter.PlanFragment;
+import io.strata.core.fragmenter.PlanFragmenter;
+import io.strata.core.fragmenter.SubPlan;
 import io.strata.core.metadata.CatalogManager;
 import io.strata.core.metadata.FunctionResolver;
 import io.strata.core.metadata.Metadata;
@@ -112,6 +115,28 @@ public final class SqlStatementPlanner
         if (explain.statement() instanceof SessionChangeAnalysis) {
             return explain.statementText().orElse("");
         }
-        return PlanPrinter.textPlan(planOutput(explain.statement(), session), metadata, session);
+        OutputNode plan = planOutput(explain.statement(), session);
+        if (explain.distributed()) {
+            return distributedText(new PlanFragmenter().fragment(plan), session);
+        }
+        return PlanPrinter.textPlan(plan, metadata, session);
+    }
+
+    /** Each fragment with its partitioning and output layout, then its plan indented under it. */
+    private String distributedText(SubPlan subPlan, Session session)
+    {
+        PlanFragment fragment = subPlan.fragment();
+        StringBuilder text = new StringBuilder()
+                .append("Fragment ").append(fragment.id()).append(" [").append(fragment.partitioning()).append("]\n")
+                .append("    Output layout: [")
+                .append(String.join(", ", fragment.outputLayout().stream().map(symbol -> symbol.name()).toList()))
+                .append("]\n");
+        for (String line : PlanPrinter.textPlan(fragment.root(), metadata, session).split("\n")) {
+            text.append("    ").append(line).append('\n');
+        }
+        for (SubPlan child : subPlan.children()) {
+            text.append('\n').append(distributedText(child, session));
+        }
+        return text.toString();
     }
 }
