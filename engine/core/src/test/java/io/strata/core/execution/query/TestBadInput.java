@@ -1,5 +1,6 @@
 package io.strata.core.execution.query;
 
+import io.strata.core.execution.task.TaskManagerConfig;
 import io.strata.core.execution.testing.DuckDbSqlComparison;
 import io.strata.protocol.ErrorCode;
 import io.strata.spi.Location;
@@ -251,6 +252,18 @@ class TestBadInput
 
         // and the engine still answers
         assertThat(engine.execute("SELECT count(*) FROM nation").rows()).containsExactly(List.of(25L));
+    }
+
+    @Test
+    void windowOverTheMemoryLimitFailsCleanly()
+    {
+        try (DuckDbSqlComparison small = new DuckDbSqlComparison(List.of(), TaskManagerConfig.defaults().withWorkerThreads(2).withMaxQueryMemoryPerNodeBytes(1L << 20))) {
+            StrataException failure = catchThrowableOfType(StrataException.class,
+                    () -> small.execute("SELECT o_comment, row_number() OVER (PARTITION BY o_custkey ORDER BY o_comment) FROM orders"));
+            assertThat(failure).isNotNull();
+            assertThat(failure.errorCode()).as(failure.getMessage()).isEqualTo(ErrorCode.EXCEEDED_LOCAL_MEMORY_LIMIT);
+            assertThat(small.execute("SELECT count(*) FROM nation").rows()).containsExactly(List.of(25L));
+        }
     }
 
     @Test

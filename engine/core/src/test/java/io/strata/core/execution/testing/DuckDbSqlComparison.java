@@ -60,8 +60,12 @@ public final class DuckDbSqlComparison
 
     public DuckDbSqlComparison(List<String> tpchTables)
     {
-        runner = new TestingQueryRunner(List.of(new TpchConnectorFactory()), Map.of("tpch", Map.of("connector.name", "tpch")),
-                TaskManagerConfig.defaults().withWorkerThreads(2));
+        this(tpchTables, TaskManagerConfig.defaults().withWorkerThreads(2));
+    }
+
+    public DuckDbSqlComparison(List<String> tpchTables, TaskManagerConfig config)
+    {
+        runner = new TestingQueryRunner(List.of(new TpchConnectorFactory()), Map.of("tpch", Map.of("connector.name", "tpch")), config);
         planner = new SqlStatementPlanner(new SqlParser(), runner.catalogManager(), new KernelConstantEvaluator(), PlanOptimizers.defaultPasses());
         try {
             duckDb = DriverManager.getConnection("jdbc:duckdb:");
