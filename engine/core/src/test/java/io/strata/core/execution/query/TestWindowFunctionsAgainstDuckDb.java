@@ -26,7 +26,7 @@ class TestWindowFunctionsAgainstDuckDb
     @BeforeAll
     void setUp()
     {
-        comparison = new DuckDbSqlComparison(List.of("nation", "region", "orders", "customer"));
+        comparison = new DuckDbSqlComparison(List.of("nation", "region", "orders", "customer", "lineitem"));
     }
 
     @AfterAll
@@ -67,6 +67,10 @@ class TestWindowFunctionsAgainstDuckDb
             "SELECT n_name, n_regionkey * 10 + row_number() OVER (PARTITION BY n_regionkey ORDER BY n_name) FROM nation",
             "SELECT DISTINCT n_regionkey, count(*) OVER (PARTITION BY n_regionkey) FROM nation",
             "SELECT n_name FROM nation ORDER BY row_number() OVER (ORDER BY n_name DESC) LIMIT 5",
+            // one partition of 60,175 rows: running frames are computed in linear-logarithmic time, not quadratic
+            "SELECT l_orderkey, l_linenumber, sum(l_quantity) OVER (ORDER BY l_orderkey, l_linenumber), count(*) OVER (ORDER BY l_orderkey), "
+                    + "max(l_discount) OVER (ORDER BY l_orderkey, l_linenumber ROWS UNBOUNDED PRECEDING) FROM lineitem",
+            "SELECT l_orderkey, l_linenumber, min(l_extendedprice) OVER (PARTITION BY l_returnflag ORDER BY l_shipdate, l_orderkey, l_linenumber) FROM lineitem",
     })
     void testTpch(String sql)
     {

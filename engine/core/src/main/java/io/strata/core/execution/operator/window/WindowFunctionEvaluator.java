@@ -258,6 +258,9 @@ final class WindowFunctionEvaluator
      */
     private static Block aggregate(WindowFunctionDefinition function, Page input, WindowPartitions partitions)
     {
+        if (function.startType() == BoundType.UNBOUNDED_PRECEDING && function.endType() != BoundType.PRECEDING) {
+            return runningAggregate(function, input, partitions);
+        }
         int n = partitions.rowCount();
         Frames frames = Frames.compute(function, input, partitions);
         int[] channels = function.argumentChannels();
@@ -306,6 +309,96 @@ final class WindowFunctionEvaluator
         }
         PagesIndex resultIndex = new PagesIndex(List.of(function.outputType()));
         resultIndex.addPage(new Page(groupCount, perGroup));
+        return resultIndex.gather(rowAddresses, 0, n).getBlock(0);
+    }
+
+    /**
+     * An aggregate over frames that start at the partition's first row and end at or after the current row:
+     * ends only grow within a partition, so each distinct end is a segment fed only the rows it adds (linear),
+     * and each segment's value is the merge of the segments before it in its partition, computed as a prefix
+     * scan over intermediate states in log2(segments) whole-array rounds (not a quadratic refeeding).
+     */
+    private static Block runningAggregate(WindowFunctionDefinition function, Page input, WindowPartitions partitions)
+    {
+        int n = partitions.rowCount();
+        Frames frames = Frames.compute(function, input, partitions);
+        int[] end = frames.end();
+        int[] partitionStart = partitions.partitionStart();
+        int[] segmentOfRow = new int[n];
+        int segments = 0;
+        int[] segmentFirst = new int[n];
+        int[] rowGroup = new int[n];
+        int[] fedRows = new int[n];
+        int fed = 0;
+        int lastEnd = -1;
+        int partitionFirstSegment = 0;
+        for (int i = 0; i < n; i++) {
+            boolean newPartition = i == partitionStart[i];
+            if (newPartition || end[i] != end[i - 1]) {
+                int segment = segments++;
+                if (newPartition) {
+                    partitionFirstSegment = segment;
+                    lastEnd = partitionStart[i] - 1;
+                }
+                segmentFirst[segment] = partitionFirstSegment;
+                for (int row = lastEnd + 1; row <= end[i]; row++) {
+                    rowGroup[fed] = segment;
+                    fedRows[fed] = row;
+                    fed++;
+                }
+                lastEnd = end[i];
+            }
+            segmentOfRow[i] = segments - 1;
+        }
+        int[] channels = function.argumentChannels();
+        Block[] arguments = new Block[channels.length];
+        for (int i = 0; i < channels.length; i++) {
+            arguments[i] = input.getBlock(channels[i]).copyPositions(fedRows, 0, fed);
+        }
+        AggregationFunction aggregation = AggregationFunctions.resolve(function.name(), function.argumentTypes(), function.outputType());
+        GroupedAccumulator increments = aggregation.createAccumulator();
+        increments.ensureCapacity(segments);
+        increments.addInput(rowGroup, arguments, fed);
+        Block[] state = increments.evaluateIntermediate(0, segments);
+
+        int[] identity = new int[segments];
+        for (int i = 0; i < segments; i++) {
+            identity[i] = i;
+        }
+        int[] targets = new int[segments];
+        int[] sources = new int[segments];
+        for (int distance = 1; distance < segments; distance *= 2) {
+            int count = 0;
+            for (int segment = distance; segment < segments; segment++) {
+                if (segment - distance >= segmentFirst[segment]) {
+                    targets[count] = segment;
+                    sources[count] = segment - distance;
+                    count++;
+                }
+            }
+            if (count == 0) {
+                break;
+            }
+            GroupedAccumulator round = aggregation.createAccumulator();
+            round.ensureCapacity(segments);
+            round.addIntermediate(identity, state, segments);
+            Block[] shifted = new Block[state.length];
+            for (int i = 0; i < state.length; i++) {
+                shifted[i] = state[i].copyPositions(sources, 0, count);
+            }
+            round.addIntermediate(targets, shifted, count);
+            state = round.evaluateIntermediate(0, segments);
+        }
+        GroupedAccumulator result = aggregation.createAccumulator();
+        result.ensureCapacity(segments);
+        result.addIntermediate(identity, state, segments);
+        Block perSegment = result.evaluateFinal(0, segments);
+        long[] rowAddresses = new long[n];
+        for (int i = 0; i < n; i++) {
+            rowAddresses[i] = PagesIndex.address(0, segmentOfRow[i]);
+        }
+        PagesIndex resultIndex = new PagesIndex(List.of(function.outputType()));
+        resultIndex.addPage(new Page(segments, perSegment));
         return resultIndex.gather(rowAddresses, 0, n).getBlock(0);
     }
 
