@@ -156,6 +156,7 @@ public final class PruneUnreferencedColumns
             sourceRequired.removeAll(node.keyOutputs());
             sourceRequired.remove(node.groupId());
             node.groupingColumns().forEach(column -> sourceRequired.remove(column.output()));
+            node.rowMask().ifPresent(sourceRequired::remove);
             sourceRequired.addAll(node.keyInputs());
             return node.replaceChildren(List.of(node.source().accept(this, sourceRequired)));
         }

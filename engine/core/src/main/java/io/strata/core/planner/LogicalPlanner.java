@@ -39,6 +39,7 @@ import io.strata.core.session.Session;
 import io.strata.spi.connector.ColumnHandle;
 import io.strata.spi.connector.TupleDomain;
 import io.strata.spi.type.BigintType;
+import io.strata.spi.type.BooleanType;
 
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -244,6 +245,7 @@ public final class LogicalPlanner
             sets = List.of(all);
         }
         List<GroupIdNode.GroupingColumn> groupingColumns = new ArrayList<>();
+        Optional<Symbol> rowMask = sets.stream().anyMatch(List::isEmpty) ? Optional.of(symbolAllocator.newSymbol("row", BooleanType.BOOLEAN)) : Optional.empty();
         List<Aggregation> aggregations = new ArrayList<>();
         for (BoundAggregate aggregate : aggregation.aggregates()) {
             Symbol output = symbolAllocator.newSymbol(aggregate.functionName(), aggregate.type());
@@ -257,11 +259,12 @@ public final class LogicalPlanner
             for (RowExpression argument : aggregate.arguments()) {
                 arguments.add(projection.symbolFor(Expressions.inputsToSymbols(argument, fields), "expr"));
             }
-            Optional<Symbol> mask = aggregate.filter().map(filter -> projection.symbolFor(Expressions.inputsToSymbols(filter, fields), "mask"));
+            // a FILTER mask is NULL on the grand total's padding row, so it excludes that row by itself
+            Optional<Symbol> mask = aggregate.filter().map(filter -> projection.symbolFor(Expressions.inputsToSymbols(filter, fields), "mask")).or(() -> rowMask);
             aggregations.add(new Aggregation(output, aggregate.functionName(), arguments, aggregate.distinct(), mask));
         }
         Symbol groupId = symbolAllocator.newSymbol("groupid", BigintType.BIGINT);
-        GroupIdNode groupIdNode = new GroupIdNode(idAllocator.nextId(), projection.over(source), keyInputs, keyOutputs, sets, groupId, groupingColumns);
+        GroupIdNode groupIdNode = new GroupIdNode(idAllocator.nextId(), projection.over(source), keyInputs, keyOutputs, sets, groupId, groupingColumns, rowMask);
         List<Symbol> aggregationKeys = new ArrayList<>(keyOutputs);
         aggregationKeys.add(groupId);
         AggregationNode node = new AggregationNode(idAllocator.nextId(), groupIdNode, aggregationKeys, aggregations, AggregationNode.Step.SINGLE);

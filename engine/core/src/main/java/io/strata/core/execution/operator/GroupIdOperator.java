@@ -7,12 +7,15 @@ import io.strata.core.execution.driver.OperatorFactory;
 import io.strata.core.execution.expression.Blocks;
 import io.strata.core.planner.plan.PlanNodeId;
 import io.strata.spi.block.Block;
+import io.strata.spi.block.LongArrayBlock;
 import io.strata.spi.block.Page;
 import io.strata.spi.type.Type;
 
+import java.util.ArrayList;
 import java.util.List;
 
 import static io.strata.spi.type.BigintType.BIGINT;
+import static io.strata.spi.type.BooleanType.BOOLEAN;
 import static java.util.Objects.requireNonNull;
 
 /**
@@ -24,6 +27,9 @@ public final class GroupIdOperator
         implements Operator
 {
     private final OperatorContext operatorContext;
+    private final List<Type> sourceTypes;
+    private final boolean rowMask;
+    private boolean paddingEmitted;
     private final List<Type> keyTypes;
     private final int[] keyChannels;
     private final boolean[][] keyInSet;
@@ -36,9 +42,12 @@ public final class GroupIdOperator
      * @param keyInSet {@code [set][key]}: whether the set groups by the key
      * @param groupingValues {@code [set][column]}: each grouping column's value for the set
      */
-    public GroupIdOperator(OperatorContext operatorContext, List<Type> keyTypes, int[] keyChannels, boolean[][] keyInSet, long[][] groupingValues)
+    public GroupIdOperator(OperatorContext operatorContext, List<Type> sourceTypes, List<Type> keyTypes, int[] keyChannels, boolean[][] keyInSet, long[][] groupingValues,
+            boolean rowMask)
     {
         this.operatorContext = requireNonNull(operatorContext, "operatorContext is null");
+        this.sourceTypes = List.copyOf(sourceTypes);
+        this.rowMask = rowMask;
         this.keyTypes = List.copyOf(keyTypes);
         this.keyChannels = keyChannels.clone();
         this.keyInSet = keyInSet.clone();
@@ -68,6 +77,10 @@ public final class GroupIdOperator
     public Page getOutput()
     {
         if (current == null) {
+            if (finishing && rowMask && !paddingEmitted) {
+                paddingEmitted = true;
+                return padding();
+            }
             return null;
         }
         int set = nextSet++;
@@ -77,7 +90,7 @@ public final class GroupIdOperator
         }
         int positions = page.positionCount();
         int columns = page.channelCount();
-        Block[] blocks = new Block[columns + keyChannels.length + 1 + groupingValues[set].length];
+        Block[] blocks = new Block[columns + keyChannels.length + 1 + groupingValues[set].length + (rowMask ? 1 : 0)];
         for (int channel = 0; channel < columns; channel++) {
             blocks[channel] = page.getBlock(channel);
         }
@@ -88,6 +101,47 @@ public final class GroupIdOperator
         for (int column = 0; column < groupingValues[set].length; column++) {
             blocks[columns + keyChannels.length + 1 + column] = Blocks.constantBlock(BIGINT, groupingValues[set][column], positions);
         }
+        if (rowMask) {
+            blocks[blocks.length - 1] = Blocks.constantBlock(BOOLEAN, true, positions);
+        }
+        return new Page(positions, blocks);
+    }
+
+    /** One masked-out row per empty grouping set, so that a grand total exists over no input. */
+    private Page padding()
+    {
+        List<Integer> emptySets = new ArrayList<>();
+        for (int set = 0; set < keyInSet.length; set++) {
+            boolean empty = true;
+            for (boolean inSet : keyInSet[set]) {
+                empty &= !inSet;
+            }
+            if (empty) {
+                emptySets.add(set);
+            }
+        }
+        int positions = emptySets.size();
+        int columns = sourceTypes.size();
+        Block[] blocks = new Block[columns + keyChannels.length + 2 + groupingValues[0].length];
+        for (int channel = 0; channel < columns; channel++) {
+            blocks[channel] = Blocks.nullBlock(sourceTypes.get(channel), positions);
+        }
+        for (int key = 0; key < keyChannels.length; key++) {
+            blocks[columns + key] = Blocks.nullBlock(keyTypes.get(key), positions);
+        }
+        long[] groupIds = new long[positions];
+        for (int i = 0; i < positions; i++) {
+            groupIds[i] = emptySets.get(i);
+        }
+        blocks[columns + keyChannels.length] = new LongArrayBlock(positions, null, groupIds);
+        for (int column = 0; column < groupingValues[0].length; column++) {
+            long[] values = new long[positions];
+            for (int i = 0; i < positions; i++) {
+                values[i] = groupingValues[emptySets.get(i)][column];
+            }
+            blocks[columns + keyChannels.length + 1 + column] = new LongArrayBlock(positions, null, values);
+        }
+        blocks[blocks.length - 1] = Blocks.constantBlock(BOOLEAN, false, positions);
         return new Page(positions, blocks);
     }
 
@@ -100,7 +154,7 @@ public final class GroupIdOperator
     @Override
     public boolean isFinished()
     {
-        return finishing && current == null;
+        return finishing && current == null && (!rowMask || paddingEmitted);
     }
 
     public static final class Factory
@@ -108,14 +162,19 @@ public final class GroupIdOperator
     {
         private final int operatorId;
         private final PlanNodeId planNodeId;
+        private final List<Type> sourceTypes;
+        private final boolean rowMask;
         private final List<Type> keyTypes;
         private final int[] keyChannels;
         private final boolean[][] keyInSet;
         private final long[][] groupingValues;
 
-        public Factory(int operatorId, PlanNodeId planNodeId, List<Type> keyTypes, int[] keyChannels, boolean[][] keyInSet, long[][] groupingValues)
+        public Factory(int operatorId, PlanNodeId planNodeId, List<Type> sourceTypes, List<Type> keyTypes, int[] keyChannels, boolean[][] keyInSet, long[][] groupingValues,
+                boolean rowMask)
         {
             this.operatorId = operatorId;
+            this.sourceTypes = List.copyOf(sourceTypes);
+            this.rowMask = rowMask;
             this.planNodeId = requireNonNull(planNodeId, "planNodeId is null");
             this.keyTypes = List.copyOf(keyTypes);
             this.keyChannels = keyChannels.clone();
@@ -127,7 +186,7 @@ public final class GroupIdOperator
         public Operator createOperator(DriverContext driverContext)
         {
             OperatorContext context = driverContext.addOperatorContext(operatorId, planNodeId, GroupIdOperator.class.getSimpleName());
-            return new GroupIdOperator(context, keyTypes, keyChannels, keyInSet, groupingValues);
+            return new GroupIdOperator(context, sourceTypes, keyTypes, keyChannels, keyInSet, groupingValues, rowMask);
         }
 
         @Override

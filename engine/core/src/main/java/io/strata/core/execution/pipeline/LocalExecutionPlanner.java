@@ -455,13 +455,14 @@ public final class LocalExecutionPlanner
                     groupingValues[set][column] = node.groupingColumns().get(column).valueFor(sets.get(set));
                 }
             }
-            source.add(new GroupIdOperator.Factory(context.nextOperatorId(), node.id(), node.keyInputs().stream().map(Symbol::type).toList(),
-                    keyChannels, keyInSet, groupingValues));
+            source.add(new GroupIdOperator.Factory(context.nextOperatorId(), node.id(), source.types(), node.keyInputs().stream().map(Symbol::type).toList(),
+                    keyChannels, keyInSet, groupingValues, node.rowMask().isPresent()));
             Map<Symbol, Integer> layout = new LinkedHashMap<>(source.layout);
             List<Type> channelTypes = new ArrayList<>(source.types());
             List<Symbol> added = new ArrayList<>(node.keyOutputs());
             added.add(node.groupId());
             node.groupingColumns().forEach(column -> added.add(column.output()));
+            node.rowMask().ifPresent(added::add);
             for (Symbol symbol : added) {
                 layout.put(symbol, channelTypes.size());
                 channelTypes.add(symbol.type());

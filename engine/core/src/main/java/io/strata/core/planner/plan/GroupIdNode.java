@@ -2,6 +2,7 @@ package io.strata.core.planner.plan;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 import static java.util.Objects.requireNonNull;
 
@@ -10,6 +11,9 @@ import static java.util.Objects.requireNonNull;
  * set, with the source's symbols unchanged, then copies of the grouping keys ({@code keyOutputs}, NULL where
  * the key is not in that set), the set's ordinal ({@code groupId}) and one bigint per {@code grouping(...)}
  * operation (constant per set). Aggregating by the key copies and the group id gives each set its groups.
+ * When a set is empty (a grand total), {@code rowMask} is true on every row, and each driver adds one row
+ * per empty set with the mask false and everything else NULL: masked out of every aggregate, it makes the
+ * grand total's group exist over no input, as SQL wants (one row: count 0, other aggregates NULL).
  */
 public record GroupIdNode(
         PlanNodeId id,
@@ -18,7 +22,8 @@ public record GroupIdNode(
         List<Symbol> keyOutputs,
         List<List<Integer>> groupingSets,
         Symbol groupId,
-        List<GroupingColumn> groupingColumns)
+        List<GroupingColumn> groupingColumns,
+        Optional<Symbol> rowMask)
         implements PlanNode
 {
     /** {@code output := grouping(keys...)}: bit {@code n - 1 - i} set when key {@code i} of the list is not in the set. */
@@ -49,6 +54,7 @@ public record GroupIdNode(
         groupingSets = requireNonNull(groupingSets, "groupingSets is null").stream().map(List::copyOf).toList();
         requireNonNull(groupId, "groupId is null");
         groupingColumns = List.copyOf(requireNonNull(groupingColumns, "groupingColumns is null"));
+        requireNonNull(rowMask, "rowMask is null");
         if (keyInputs.size() != keyOutputs.size()) {
             throw new IllegalArgumentException("key inputs and outputs differ in number");
         }
@@ -67,13 +73,14 @@ public record GroupIdNode(
         outputs.addAll(keyOutputs);
         outputs.add(groupId);
         groupingColumns.forEach(column -> outputs.add(column.output()));
+        rowMask.ifPresent(outputs::add);
         return List.copyOf(outputs);
     }
 
     @Override
     public PlanNode replaceChildren(List<PlanNode> newSources)
     {
-        return new GroupIdNode(id, newSources.get(0), keyInputs, keyOutputs, groupingSets, groupId, groupingColumns);
+        return new GroupIdNode(id, newSources.get(0), keyInputs, keyOutputs, groupingSets, groupId, groupingColumns, rowMask);
     }
 
     @Override

@@ -74,6 +74,10 @@ class TestGroupingSetsAgainstDuckDb
             "SELECT g, s, v FROM " + ROWS + " ORDER BY v DESC NULLS LAST, g ASC NULLS FIRST, s",
             "SELECT g, s, v FROM " + ROWS + " ORDER BY s NULLS FIRST, v DESC, g",
             "SELECT g, sum(v) FROM " + ROWS + " GROUP BY ROLLUP (g) HAVING count(v) > 1 ORDER BY g NULLS FIRST",
+            // the grand total of no rows is one row
+            "SELECT g, count(*), count(v), sum(v), grouping(g) FROM " + ROWS + " WHERE v > 100 GROUP BY ROLLUP (g)",
+            "SELECT g, s, count(*), max(s) FROM " + ROWS + " WHERE v > 100 GROUP BY GROUPING SETS ((g), (), (s))",
+            "SELECT g, count(*) FILTER (WHERE v > 2), sum(v) FILTER (WHERE s = 'a') FROM " + ROWS + " GROUP BY CUBE (g)",
     })
     void testValuesWithNulls(String sql)
     {
