@@ -172,6 +172,7 @@ public final class Analyzer
                 case VALIDATE:
                     return new RowsAnalysis(List.of("Valid"), List.of(BOOLEAN), List.of(List.of(true)));
                 case DISTRIBUTED:
+                    return new ExplainAnalysis(statement, Optional.of(textOf(node.statement())), true);
                 case IO:
                     break;
             }
@@ -257,19 +258,20 @@ public final class Analyzer
         @Override
         public Analysis visitShowFunctions(ShowFunctions node, Void context)
         {
-            List<FunctionSignature> signatures = new ArrayList<>(metadata.functions().listFunctions());
-            signatures.sort(Comparator.comparing(FunctionSignature::name).thenComparing(FunctionSignature::argumentsDisplay));
-            List<String> names = filter(signatures.stream().map(FunctionSignature::name).distinct().toList(), node.likePattern(), node.escape());
+            List<List<String>> listed = new ArrayList<>();
+            for (FunctionSignature signature : metadata.functions().listFunctions()) {
+                listed.add(List.of(signature.name(), signature.returnTypeDisplay(), signature.argumentsDisplay(),
+                        signature.kind().name().toLowerCase(Locale.ENGLISH), signature.description()));
+            }
+            for (List<String> window : WindowFunctionSignatures.LISTING) {
+                listed.add(List.of(window.get(0), window.get(1), window.get(2), "window", window.get(3)));
+            }
+            listed.sort(Comparator.<List<String>, String>comparing(function -> function.get(0)).thenComparing(function -> function.get(2)));
+            List<String> names = filter(listed.stream().map(function -> function.get(0)).distinct().toList(), node.likePattern(), node.escape());
             List<List<Object>> rows = new ArrayList<>();
-            for (FunctionSignature signature : signatures) {
-                if (names.contains(signature.name())) {
-                    rows.add(List.of(
-                            utf8(signature.name()),
-                            utf8(signature.returnTypeDisplay()),
-                            utf8(signature.argumentsDisplay()),
-                            utf8(signature.kind().name().toLowerCase(Locale.ENGLISH)),
-                            true,
-                            utf8(signature.description())));
+            for (List<String> function : listed) {
+                if (names.contains(function.get(0))) {
+                    rows.add(List.of(utf8(function.get(0)), utf8(function.get(1)), utf8(function.get(2)), utf8(function.get(3)), true, utf8(function.get(4))));
                 }
             }
             return new RowsAnalysis(

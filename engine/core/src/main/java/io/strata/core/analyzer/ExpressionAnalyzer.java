@@ -26,6 +26,7 @@ import io.strata.spi.type.IntervalYearMonthType;
 import io.strata.spi.type.Type;
 import io.strata.spi.type.UnknownType;
 import io.strata.spi.type.VarcharType;
+import io.strata.sql.formatter.SqlFormatter;
 import io.strata.sql.tree.ArithmeticBinary;
 import io.strata.sql.tree.ArithmeticUnary;
 import io.strata.sql.tree.ArrayConstructor;
@@ -100,6 +101,8 @@ final class ExpressionAnalyzer
     private final FunctionResolver functions;
     // set by the query analyzer of the statement, which binds the subqueries of expressions
     private SubqueryAnalyzer subqueries;
+    // where window calls go while a SELECT list or ORDER BY is analyzed; empty where windows are not allowed
+    private Optional<WindowCollector> windowCollector = Optional.empty();
 
     ExpressionAnalyzer(Metadata metadata, Session session, List<RowExpression> parameters)
     {
@@ -117,10 +120,22 @@ final class ExpressionAnalyzer
     {
         private final List<RowExpression> keys;
         private final List<BoundAggregate> aggregates = new ArrayList<>();
+        private final List<List<Integer>> sets;
 
         Grouping(List<RowExpression> keys)
         {
+            this(keys, List.of());
+        }
+
+        Grouping(List<RowExpression> keys, List<List<Integer>> sets)
+        {
             this.keys = List.copyOf(keys);
+            this.sets = List.copyOf(sets);
+        }
+
+        List<List<Integer>> sets()
+        {
+            return sets;
         }
 
         List<RowExpression> keys()
@@ -219,6 +234,34 @@ final class ExpressionAnalyzer
         return subqueries;
     }
 
+    /** As {@link #analyze}, window function calls allowed and collected into {@code windows}. */
+    RowExpression analyzeWithWindows(Expression expression, Context context, WindowCollector windows)
+    {
+        Optional<WindowCollector> previous = windowCollector;
+        windowCollector = Optional.of(windows);
+        try {
+            return bind(expression, context);
+        }
+        finally {
+            windowCollector = previous;
+        }
+    }
+
+    private static boolean isGroupingOperation(Node node)
+    {
+        return node instanceof FunctionCall call && call.window().isEmpty() && call.name().parts().size() == 1
+                && call.name().suffix().equalsIgnoreCase(BoundAggregation.GROUPING);
+    }
+
+    /** Whether the expression calls a window function anywhere. */
+    static boolean containsWindow(Node node)
+    {
+        if (node instanceof FunctionCall call && call.window().isPresent()) {
+            return true;
+        }
+        return node.children().stream().anyMatch(ExpressionAnalyzer::containsWindow);
+    }
+
     /** Whether the expression calls an aggregate function anywhere outside its subqueries (which aggregate on their own). */
     boolean containsAggregate(Node node)
     {
@@ -232,6 +275,9 @@ final class ExpressionAnalyzer
             return containsAggregate(quantified.value());
         }
         if (node instanceof FunctionCall call && call.window().isEmpty() && call.name().parts().size() == 1 && functions.isAggregate(call.name().suffix())) {
+            return true;
+        }
+        if (isGroupingOperation(node)) {
             return true;
         }
         return node.children().stream().anyMatch(this::containsAggregate);
@@ -266,7 +312,7 @@ final class ExpressionAnalyzer
         if (node instanceof Identifier identifier && context.aliases().containsKey(canonical(identifier))) {
             return context.aliases().get(canonical(identifier));
         }
-        if (context.grouping().isPresent() && !containsAggregate(node) && !referencesAlias(node, context.aliases()) && !containsSubquery(node)) {
+        if (context.grouping().isPresent() && !containsAggregate(node) && !containsWindow(node) && !referencesAlias(node, context.aliases()) && !containsSubquery(node)) {
             Grouping grouping = context.grouping().get();
             RowExpression bound = node.accept(new Visitor(), context.ungrouped());
             int key = grouping.keys().indexOf(bound);
@@ -715,12 +761,18 @@ final class ExpressionAnalyzer
         public RowExpression visitFunctionCall(FunctionCall node, Context context)
         {
             if (node.window().isPresent()) {
-                throw notSupported(node, "Window functions are");
+                return window(node, context);
+            }
+            if (node.name().parts().size() == 1 && WindowFunctionSignatures.isWindowFunction(node.name().suffix().toLowerCase(Locale.ENGLISH))) {
+                throw error(ErrorCode.SYNTAX_ERROR, node, "Window function " + node.name().suffix().toLowerCase(Locale.ENGLISH) + " requires an OVER clause");
             }
             if (node.name().parts().size() > 1) {
                 throw error(ErrorCode.FUNCTION_NOT_FOUND, node, "Function " + node.name() + " not registered");
             }
             String name = node.name().suffix();
+            if (isGroupingOperation(node)) {
+                return grouping(node, context);
+            }
             if (functions.isAggregate(name)) {
                 return aggregate(node, name, context);
             }
@@ -733,6 +785,46 @@ final class ExpressionAnalyzer
             List<RowExpression> arguments = node.arguments().stream().map(argument -> bind(argument, context)).toList();
             ResolvedFunction function = functions.resolveFunction(name, arguments.stream().map(RowExpression::type).toList(), node.location());
             return call(function, arguments);
+        }
+
+        private RowExpression window(FunctionCall node, Context context)
+        {
+            if (context.enclosingAggregate().isPresent()) {
+                throw error(ErrorCode.SYNTAX_ERROR, node, "Cannot nest window functions inside aggregation '" + context.enclosingAggregate().get() + "'");
+            }
+            if (windowCollector.isEmpty()) {
+                throw error(ErrorCode.SYNTAX_ERROR, node, context.clause() + " cannot contain aggregations or window functions");
+            }
+            WindowCollector collector = windowCollector.get();
+            windowCollector = Optional.empty();
+            try {
+                return collector.register(new WindowCallBinder(functions, argument -> bind(argument, context)).bind(node));
+            }
+            finally {
+                windowCollector = Optional.of(collector);
+            }
+        }
+
+        /** {@code grouping(k1, ..., kn)}: a bigint whose bit {@code n - i} is set when {@code ki} is not in the row's grouping set. */
+        private RowExpression grouping(FunctionCall node, Context context)
+        {
+            if (context.grouping().isEmpty() || context.enclosingAggregate().isPresent()) {
+                throw error(ErrorCode.SYNTAX_ERROR, node, context.clause() + " cannot contain grouping operations");
+            }
+            if (node.arguments().isEmpty() || node.arguments().size() > 62 || node.distinct() || node.filter().isPresent()) {
+                throw error(ErrorCode.SYNTAX_ERROR, node, "Invalid grouping operation: " + SqlFormatter.formatExpression(node));
+            }
+            Grouping grouping = context.grouping().get();
+            List<RowExpression> arguments = new ArrayList<>();
+            for (Expression argument : node.arguments()) {
+                RowExpression bound = bind(argument, context.insideAggregate(BoundAggregation.GROUPING));
+                if (!grouping.keys().contains(bound)) {
+                    throw error(ErrorCode.SYNTAX_ERROR, argument, "The arguments to GROUPING() must be expressions referenced by the GROUP BY at the associated query level");
+                }
+                arguments.add(bound);
+            }
+            BoundAggregate aggregate = new BoundAggregate(BoundAggregation.GROUPING, arguments, false, Optional.empty(), BIGINT);
+            return new InputReference(grouping.register(aggregate), BIGINT);
         }
 
         private RowExpression aggregate(FunctionCall node, String name, Context context)

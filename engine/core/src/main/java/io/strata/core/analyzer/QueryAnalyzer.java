@@ -189,7 +189,7 @@ final class QueryAnalyzer
     {
         if (relation instanceof BoundQuerySpecification specification) {
             return new BoundQuerySpecification(specification.from(), specification.where(), specification.aggregation(), specification.having(),
-                    specification.projections(), specification.distinct(), specification.orderBy(), specification.limit(), type);
+                    specification.projections(), specification.distinct(), specification.orderBy(), specification.limit(), type, specification.windowFunctions());
         }
         if (relation instanceof BoundValues values) {
             return new BoundValues(values.rows(), type);
@@ -333,34 +333,32 @@ final class QueryAnalyzer
         List<SelectEntry> entries = selectEntries(specification, from.type());
 
         List<RowExpression> keys = new ArrayList<>();
+        List<List<Integer>> groupingSets = List.of();
         if (specification.groupBy().isPresent()) {
             Context context = Context.plain(scope, "GROUP BY clause");
+            GroupingSetsBuilder sets = new GroupingSetsBuilder();
             for (GroupingElement element : specification.groupBy().get().groupingElements()) {
-                if (!(element instanceof SimpleGroupBy simple)) {
-                    throw notSupported(element, "GROUPING SETS, ROLLUP and CUBE are");
+                if (element instanceof SimpleGroupBy simple) {
+                    sets.addElement(List.of(List.of(groupingKey(simple.expression(), entries, from, context))));
+                    continue;
                 }
-                RowExpression key;
-                if (simple.expression() instanceof LongLiteral ordinal) {
-                    SelectEntry entry = entries.get(ordinal(ordinal, entries.size(), "GROUP BY"));
-                    key = entry.field().isPresent()
-                            ? new InputReference(entry.field().getAsInt(), from.type().field(entry.field().getAsInt()).type())
-                            : expressions.analyze(entry.expression().orElseThrow(), context);
+                List<List<RowExpression>> elementSets = new ArrayList<>();
+                for (List<Expression> set : GroupingSetsBuilder.expand(element)) {
+                    elementSets.add(set.stream().map(expression -> groupingKey(expression, entries, from, context)).toList());
                 }
-                else {
-                    key = expressions.analyze(simple.expression(), context);
-                }
-                if (!keys.contains(key)) {
-                    keys.add(key);
-                }
+                sets.addElement(elementSets);
             }
+            keys.addAll(sets.keys());
+            groupingSets = sets.isPlain() ? List.of() : sets.sets();
         }
 
         boolean aggregated = specification.groupBy().isPresent()
                 || specification.having().isPresent()
                 || entries.stream().anyMatch(entry -> entry.expression().map(expressions::containsAggregate).orElse(false))
                 || specification.orderBy().map(orderBy -> orderBy.sortItems().stream().anyMatch(item -> expressions.containsAggregate(item.sortKey()))).orElse(false);
-        Optional<Grouping> grouping = aggregated ? Optional.of(new Grouping(keys)) : Optional.empty();
+        Optional<Grouping> grouping = aggregated ? Optional.of(new Grouping(keys, groupingSets)) : Optional.empty();
 
+        WindowCollector windows = new WindowCollector();
         List<RowExpression> projections = new ArrayList<>();
         List<Field> outputFields = new ArrayList<>();
         Context selectContext = context(scope, grouping, "SELECT clause");
@@ -375,7 +373,7 @@ final class QueryAnalyzer
             }
             else {
                 Expression expression = entry.expression().orElseThrow();
-                projection = expressions.analyze(expression, selectContext);
+                projection = expressions.analyzeWithWindows(expression, selectContext, windows);
                 Optional<QualifiedName> name = DereferenceExpression.toQualifiedName(expression);
                 if (name.isPresent()) {
                     origin = scope.tryResolve(name.get().parts(), expression.location()).map(ResolvedField::field);
@@ -391,15 +389,34 @@ final class QueryAnalyzer
 
         boolean distinct = specification.select().distinct();
         List<BoundSortItem> orderBy = specification.orderBy()
-                .map(order -> analyzeOrderBy(order, scope, grouping, projections, outputFields, distinct))
+                .map(order -> analyzeOrderBy(order, scope, grouping, projections, outputFields, distinct, windows))
                 .orElse(List.of());
-        Optional<BoundAggregation> aggregation = grouping.map(group -> new BoundAggregation(group.keys(), group.aggregates()));
+        Optional<BoundAggregation> aggregation = grouping.map(group -> new BoundAggregation(group.keys(), group.aggregates(), group.sets()));
+        List<RowExpression> outputs = projections;
+        List<BoundWindowFunction> windowFunctions = List.of();
+        if (!windows.isEmpty()) {
+            int windowedWidth = aggregation.map(group -> group.outputType().size()).orElse(from.type().size());
+            outputs = projections.stream().map(projection -> WindowCollector.resolvePlaceholders(projection, windowedWidth)).toList();
+            windowFunctions = windows.functions();
+        }
         if (specification.offset().isPresent()) {
-            BoundQuerySpecification unlimited = new BoundQuerySpecification(from, where, aggregation, having, projections, distinct, orderBy, OptionalLong.empty(),
-                    new RelationType(outputFields));
+            BoundQuerySpecification unlimited = new BoundQuerySpecification(from, where, aggregation, having, outputs, distinct, orderBy, OptionalLong.empty(),
+                    new RelationType(outputFields), windowFunctions);
             return new BoundOffset(unlimited, specification.offset().get().rowCount(), limit(specification.limit()));
         }
-        return new BoundQuerySpecification(from, where, aggregation, having, projections, distinct, orderBy, limit(specification.limit()), new RelationType(outputFields));
+        return new BoundQuerySpecification(from, where, aggregation, having, outputs, distinct, orderBy, limit(specification.limit()), new RelationType(outputFields),
+                windowFunctions);
+    }
+
+    private RowExpression groupingKey(Expression expression, List<SelectEntry> entries, BoundRelation from, Context context)
+    {
+        if (expression instanceof LongLiteral ordinal) {
+            SelectEntry entry = entries.get(ordinal(ordinal, entries.size(), "GROUP BY"));
+            return entry.field().isPresent()
+                    ? new InputReference(entry.field().getAsInt(), from.type().field(entry.field().getAsInt()).type())
+                    : expressions.analyze(entry.expression().orElseThrow(), context);
+        }
+        return expressions.analyze(expression, context);
     }
 
     private BoundRelation analyzeJoin(Join join)
@@ -593,7 +610,8 @@ final class QueryAnalyzer
         return entries;
     }
 
-    private List<BoundSortItem> analyzeOrderBy(OrderBy orderBy, Scope scope, Optional<Grouping> grouping, List<RowExpression> projections, List<Field> outputFields, boolean distinct)
+    private List<BoundSortItem> analyzeOrderBy(OrderBy orderBy, Scope scope, Optional<Grouping> grouping, List<RowExpression> projections, List<Field> outputFields, boolean distinct,
+            WindowCollector windows)
     {
         int visible = outputFields.size();
         Map<String, RowExpression> aliases = new LinkedHashMap<>();
@@ -624,7 +642,7 @@ final class QueryAnalyzer
                 if (key instanceof Identifier identifier && ambiguous.contains(identifier.value().toLowerCase(Locale.ENGLISH))) {
                     throw error(ErrorCode.AMBIGUOUS_NAME, key, "Column '" + identifier.value() + "' is ambiguous");
                 }
-                RowExpression expression = expressions.analyze(key, context);
+                RowExpression expression = expressions.analyzeWithWindows(key, context, windows);
                 if (key instanceof Identifier identifier && aliasFields.containsKey(identifier.value().toLowerCase(Locale.ENGLISH))) {
                     field = aliasFields.get(identifier.value().toLowerCase(Locale.ENGLISH));
                 }

@@ -3,6 +3,7 @@ package io.strata.core.optimizer;
 import io.strata.core.planner.plan.AggregationNode;
 import io.strata.core.planner.plan.EnforceSingleRowNode;
 import io.strata.core.planner.plan.FilterNode;
+import io.strata.core.planner.plan.GroupIdNode;
 import io.strata.core.planner.plan.JoinNode;
 import io.strata.core.planner.plan.LimitNode;
 import io.strata.core.planner.plan.OffsetNode;
@@ -17,6 +18,7 @@ import io.strata.core.planner.plan.TableScanNode;
 import io.strata.core.planner.plan.TopNNode;
 import io.strata.core.planner.plan.UnionNode;
 import io.strata.core.planner.plan.ValuesNode;
+import io.strata.core.planner.plan.WindowNode;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -105,6 +107,12 @@ public abstract class PlanRewriter<C>
     }
 
     @Override
+    public PlanNode visitWindow(WindowNode node, C context)
+    {
+        return rewriteSources(node, context);
+    }
+
+    @Override
     public PlanNode visitSemiJoin(SemiJoinNode node, C context)
     {
         return rewriteSources(node, context);
@@ -130,6 +138,12 @@ public abstract class PlanRewriter<C>
 
     @Override
     public PlanNode visitOffset(OffsetNode node, C context)
+    {
+        return rewriteSources(node, context);
+    }
+
+    @Override
+    public PlanNode visitGroupId(GroupIdNode node, C context)
     {
         return rewriteSources(node, context);
     }

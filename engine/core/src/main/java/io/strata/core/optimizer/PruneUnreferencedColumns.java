@@ -7,6 +7,7 @@ import io.strata.core.planner.plan.AggregationNode;
 import io.strata.core.planner.plan.Assignment;
 import io.strata.core.planner.plan.EnforceSingleRowNode;
 import io.strata.core.planner.plan.FilterNode;
+import io.strata.core.planner.plan.GroupIdNode;
 import io.strata.core.planner.plan.JoinNode;
 import io.strata.core.planner.plan.LimitNode;
 import io.strata.core.planner.plan.OffsetNode;
@@ -23,6 +24,8 @@ import io.strata.core.planner.plan.TableScanNode;
 import io.strata.core.planner.plan.TopNNode;
 import io.strata.core.planner.plan.UnionNode;
 import io.strata.core.planner.plan.ValuesNode;
+import io.strata.core.planner.plan.WindowFunction;
+import io.strata.core.planner.plan.WindowNode;
 import io.strata.spi.connector.ColumnHandle;
 
 import java.util.ArrayList;
@@ -222,6 +225,32 @@ public final class PruneUnreferencedColumns
                 sources.add(node.sources().get(k).accept(this, new HashSet<>(node.inputs().get(k))));
             }
             return new SetOperationNode(node.id(), node.kind(), node.distinct(), sources, node.outputs(), node.inputs());
+        }
+
+        @Override
+        public PlanNode visitGroupId(GroupIdNode node, Set<Symbol> required)
+        {
+            Set<Symbol> sourceRequired = new HashSet<>(required);
+            sourceRequired.removeAll(node.keyOutputs());
+            sourceRequired.remove(node.groupId());
+            node.groupingColumns().forEach(column -> sourceRequired.remove(column.output()));
+            node.rowMask().ifPresent(sourceRequired::remove);
+            sourceRequired.addAll(node.keyInputs());
+            return node.replaceChildren(List.of(node.source().accept(this, sourceRequired)));
+        }
+
+        @Override
+        public PlanNode visitWindow(WindowNode node, Set<Symbol> required)
+        {
+            Set<Symbol> sourceRequired = withOrderings(required, node.orderBy());
+            sourceRequired.addAll(node.partitionBy());
+            for (WindowFunction function : node.functions()) {
+                sourceRequired.addAll(function.arguments());
+                function.frame().startValue().ifPresent(sourceRequired::add);
+                function.frame().endValue().ifPresent(sourceRequired::add);
+            }
+            node.functions().forEach(function -> sourceRequired.remove(function.output()));
+            return new WindowNode(node.id(), node.source().accept(this, sourceRequired), node.partitionBy(), node.orderBy(), node.functions());
         }
 
         private static Set<Symbol> withOrderings(Set<Symbol> required, List<Ordering> orderings)

@@ -13,6 +13,7 @@ import io.strata.core.analyzer.BoundSortItem;
 import io.strata.core.analyzer.BoundSubquery;
 import io.strata.core.analyzer.BoundTable;
 import io.strata.core.analyzer.BoundValues;
+import io.strata.core.analyzer.BoundWindowFunction;
 import io.strata.core.analyzer.Field;
 import io.strata.core.analyzer.QueryAnalysis;
 import io.strata.core.analyzer.RowsAnalysis;
@@ -28,6 +29,7 @@ import io.strata.core.planner.plan.Aggregation;
 import io.strata.core.planner.plan.AggregationNode;
 import io.strata.core.planner.plan.Assignment;
 import io.strata.core.planner.plan.FilterNode;
+import io.strata.core.planner.plan.GroupIdNode;
 import io.strata.core.planner.plan.JoinNode;
 import io.strata.core.planner.plan.LimitNode;
 import io.strata.core.planner.plan.OffsetNode;
@@ -41,11 +43,16 @@ import io.strata.core.planner.plan.Symbol;
 import io.strata.core.planner.plan.TableScanNode;
 import io.strata.core.planner.plan.UnionNode;
 import io.strata.core.planner.plan.ValuesNode;
+import io.strata.core.planner.plan.WindowFrameSpec;
+import io.strata.core.planner.plan.WindowFunction;
+import io.strata.core.planner.plan.WindowNode;
 import io.strata.core.session.Session;
 import io.strata.protocol.ErrorCode;
 import io.strata.spi.StrataException;
 import io.strata.spi.connector.ColumnHandle;
 import io.strata.spi.connector.TupleDomain;
+import io.strata.spi.type.BigintType;
+import io.strata.spi.type.BooleanType;
 
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -314,6 +321,11 @@ public final class LogicalPlanner
         if (specification.having().isPresent()) {
             root = new FilterNode(idAllocator.nextId(), root, subqueryPlanner().translate(specification.having().get(), fields, applied.values()));
         }
+        if (!specification.windowFunctions().isEmpty()) {
+            RelationPlan windowed = planWindows(root, fields, specification.windowFunctions());
+            root = windowed.root();
+            fields = windowed.fields();
+        }
 
         int visible = specification.type().size();
         Projection projection = new Projection();
@@ -338,6 +350,9 @@ public final class LogicalPlanner
      */
     private RelationPlan planAggregation(PlanNode source, List<Symbol> fields, BoundAggregation aggregation)
     {
+        if (!aggregation.groupingSets().isEmpty() || aggregation.aggregates().stream().anyMatch(aggregate -> aggregate.functionName().equals(BoundAggregation.GROUPING))) {
+            return planGroupingSets(source, fields, aggregation);
+        }
         Projection projection = new Projection();
         List<Symbol> keys = new ArrayList<>();
         for (RowExpression key : aggregation.groupingKeys()) {
@@ -355,6 +370,108 @@ public final class LogicalPlanner
         }
         AggregationNode node = new AggregationNode(idAllocator.nextId(), projection.over(source), keys, aggregations, AggregationNode.Step.SINGLE);
         return new RelationPlan(node, node.outputSymbols());
+    }
+
+    /**
+     * {@code Aggregate <- GroupId <- Project}: GroupId repeats each row once per grouping set with the keys
+     * outside the set nulled; the aggregation groups by the nulled keys and the set's id. {@code grouping(...)}
+     * becomes {@code min} over its per-set constant. The grouped relation's fields are the keys, then the aggregates.
+     */
+    private RelationPlan planGroupingSets(PlanNode source, List<Symbol> fields, BoundAggregation aggregation)
+    {
+        Projection projection = new Projection();
+        List<Symbol> keyInputs = new ArrayList<>();
+        for (RowExpression key : aggregation.groupingKeys()) {
+            keyInputs.add(projection.symbolFor(Expressions.inputsToSymbols(key, fields), "expr"));
+        }
+        List<Symbol> keyOutputs = keyInputs.stream().map(key -> symbolAllocator.newSymbol(key.name(), key.type())).toList();
+        List<List<Integer>> sets = aggregation.groupingSets();
+        if (sets.isEmpty()) {
+            List<Integer> all = new ArrayList<>();
+            for (int i = 0; i < keyInputs.size(); i++) {
+                all.add(i);
+            }
+            sets = List.of(all);
+        }
+        List<GroupIdNode.GroupingColumn> groupingColumns = new ArrayList<>();
+        Optional<Symbol> rowMask = sets.stream().anyMatch(List::isEmpty) ? Optional.of(symbolAllocator.newSymbol("row", BooleanType.BOOLEAN)) : Optional.empty();
+        List<Aggregation> aggregations = new ArrayList<>();
+        for (BoundAggregate aggregate : aggregation.aggregates()) {
+            Symbol output = symbolAllocator.newSymbol(aggregate.functionName(), aggregate.type());
+            if (aggregate.functionName().equals(BoundAggregation.GROUPING)) {
+                Symbol column = symbolAllocator.newSymbol("grouping", aggregate.type());
+                groupingColumns.add(new GroupIdNode.GroupingColumn(column, aggregate.arguments().stream().map(aggregation.groupingKeys()::indexOf).toList()));
+                aggregations.add(new Aggregation(output, "min", List.of(column), false, Optional.empty()));
+                continue;
+            }
+            List<Symbol> arguments = new ArrayList<>();
+            for (RowExpression argument : aggregate.arguments()) {
+                arguments.add(projection.symbolFor(Expressions.inputsToSymbols(argument, fields), "expr"));
+            }
+            // a FILTER mask is NULL on the grand total's padding row, so it excludes that row by itself
+            Optional<Symbol> mask = aggregate.filter().map(filter -> projection.symbolFor(Expressions.inputsToSymbols(filter, fields), "mask")).or(() -> rowMask);
+            aggregations.add(new Aggregation(output, aggregate.functionName(), arguments, aggregate.distinct(), mask));
+        }
+        Symbol groupId = symbolAllocator.newSymbol("groupid", BigintType.BIGINT);
+        GroupIdNode groupIdNode = new GroupIdNode(idAllocator.nextId(), projection.over(source), keyInputs, keyOutputs, sets, groupId, groupingColumns, rowMask);
+        List<Symbol> aggregationKeys = new ArrayList<>(keyOutputs);
+        aggregationKeys.add(groupId);
+        AggregationNode node = new AggregationNode(idAllocator.nextId(), groupIdNode, aggregationKeys, aggregations, AggregationNode.Step.SINGLE);
+        List<Symbol> groupedFields = new ArrayList<>(keyOutputs);
+        aggregations.forEach(value -> groupedFields.add(value.output()));
+        return new RelationPlan(node, groupedFields);
+    }
+
+    /**
+     * {@code Window <- ... <- Window <- Project}: the projection passes the fields through and computes the
+     * functions' arguments, keys and frame offsets; one window node per distinct PARTITION BY and ORDER BY.
+     * The windowed relation's fields are the source's, then one per function in the analysis' order.
+     */
+    private RelationPlan planWindows(PlanNode source, List<Symbol> fields, List<BoundWindowFunction> functions)
+    {
+        Projection projection = new Projection();
+        fields.forEach(field -> projection.symbolFor(new SymbolReference(field), field.name()));
+        record Specification(List<Symbol> partitionBy, List<Ordering> orderBy)
+        {
+        }
+        Map<Specification, List<WindowFunction>> bySpecification = new LinkedHashMap<>();
+        List<Symbol> outputs = new ArrayList<>();
+        for (BoundWindowFunction function : functions) {
+            List<Symbol> partitionBy = new ArrayList<>();
+            for (RowExpression key : function.partitionBy()) {
+                Symbol symbol = projection.symbolFor(Expressions.inputsToSymbols(key, fields), "partition");
+                if (!partitionBy.contains(symbol)) {
+                    partitionBy.add(symbol);
+                }
+            }
+            List<Ordering> orderBy = new ArrayList<>();
+            Set<Symbol> ordered = new HashSet<>();
+            for (int i = 0; i < function.orderBy().size(); i++) {
+                Symbol symbol = projection.symbolFor(Expressions.inputsToSymbols(function.orderBy().get(i), fields), "order");
+                if (ordered.add(symbol)) {
+                    orderBy.add(new Ordering(symbol, function.orderings().get(i)));
+                }
+            }
+            List<Symbol> arguments = new ArrayList<>();
+            for (RowExpression argument : function.arguments()) {
+                arguments.add(projection.symbolFor(Expressions.inputsToSymbols(argument, fields), "expr"));
+            }
+            BoundWindowFunction.Frame frame = function.frame();
+            WindowFrameSpec frameSpec = new WindowFrameSpec(frame.rows(),
+                    frame.startType(), frame.startValue().map(value -> projection.symbolFor(Expressions.inputsToSymbols(value, fields), "offset")),
+                    frame.endType(), frame.endValue().map(value -> projection.symbolFor(Expressions.inputsToSymbols(value, fields), "offset")));
+            Symbol output = symbolAllocator.newSymbol(function.name(), function.type());
+            outputs.add(output);
+            bySpecification.computeIfAbsent(new Specification(partitionBy, orderBy), key -> new ArrayList<>())
+                    .add(new WindowFunction(output, function.name(), arguments, frameSpec, function.aggregate()));
+        }
+        PlanNode root = projection.over(source);
+        for (Map.Entry<Specification, List<WindowFunction>> entry : bySpecification.entrySet()) {
+            root = new WindowNode(idAllocator.nextId(), root, entry.getKey().partitionBy(), entry.getKey().orderBy(), entry.getValue());
+        }
+        List<Symbol> windowedFields = new ArrayList<>(fields);
+        windowedFields.addAll(outputs);
+        return new RelationPlan(root, windowedFields);
     }
 
     private PlanNode sortAndLimit(PlanNode source, List<BoundSortItem> orderBy, OptionalLong limit, List<Symbol> fields)

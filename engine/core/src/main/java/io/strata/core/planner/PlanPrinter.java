@@ -10,6 +10,7 @@ import io.strata.core.planner.plan.AggregationNode;
 import io.strata.core.planner.plan.Assignment;
 import io.strata.core.planner.plan.EnforceSingleRowNode;
 import io.strata.core.planner.plan.FilterNode;
+import io.strata.core.planner.plan.GroupIdNode;
 import io.strata.core.planner.plan.JoinNode;
 import io.strata.core.planner.plan.LimitNode;
 import io.strata.core.planner.plan.OffsetNode;
@@ -26,6 +27,8 @@ import io.strata.core.planner.plan.TableScanNode;
 import io.strata.core.planner.plan.TopNNode;
 import io.strata.core.planner.plan.UnionNode;
 import io.strata.core.planner.plan.ValuesNode;
+import io.strata.core.planner.plan.WindowFunction;
+import io.strata.core.planner.plan.WindowNode;
 import io.strata.core.session.Session;
 import io.strata.spi.StrataException;
 import io.strata.spi.connector.ColumnHandle;
@@ -206,6 +209,20 @@ public final class PlanPrinter
         }
 
         @Override
+        public Void visitGroupId(GroupIdNode node, Integer depth)
+        {
+            List<String> sets = new ArrayList<>();
+            for (List<Integer> set : node.groupingSets()) {
+                sets.add("(" + set.stream().map(index -> node.keyInputs().get(index).name()).collect(Collectors.joining(", ")) + ")");
+            }
+            print(depth, "GroupId[" + String.join(", ", sets) + "]", node);
+            for (GroupIdNode.GroupingColumn column : node.groupingColumns()) {
+                detail(depth, column.output().name() + " := grouping(" + column.keyIndexes().stream().map(index -> node.keyInputs().get(index).name()).collect(Collectors.joining(", ")) + ")");
+            }
+            return visitSources(node, depth);
+        }
+
+        @Override
         public Void visitSemiJoin(SemiJoinNode node, Integer depth)
         {
             String criteria = node.criteria().stream().map(Object::toString).collect(Collectors.joining(" AND "));
@@ -240,6 +257,18 @@ public final class PlanPrinter
         public Void visitOffset(OffsetNode node, Integer depth)
         {
             print(depth, "Offset[" + node.count() + "]", node);
+            return visitSources(node, depth);
+        }
+
+        @Override
+        public Void visitWindow(WindowNode node, Integer depth)
+        {
+            String partition = node.partitionBy().isEmpty() ? "" : "partitionBy = [" + symbolList(node.partitionBy()) + "]";
+            String order = node.orderBy().isEmpty() ? "" : "orderBy = [" + orderings(node.orderBy()) + "]";
+            print(depth, "Window[" + partition + (!partition.isEmpty() && !order.isEmpty() ? ", " : "") + order + "]", node);
+            for (WindowFunction function : node.functions()) {
+                detail(depth, function.output().name() + " := " + function.name() + "(" + symbolList(function.arguments()) + ") " + function.frame());
+            }
             return visitSources(node, depth);
         }
 

@@ -6,6 +6,7 @@ import io.strata.core.planner.plan.AggregationNode;
 import io.strata.core.planner.plan.Assignment;
 import io.strata.core.planner.plan.EnforceSingleRowNode;
 import io.strata.core.planner.plan.FilterNode;
+import io.strata.core.planner.plan.GroupIdNode;
 import io.strata.core.planner.plan.JoinNode;
 import io.strata.core.planner.plan.LimitNode;
 import io.strata.core.planner.plan.OffsetNode;
@@ -22,6 +23,8 @@ import io.strata.core.planner.plan.TableScanNode;
 import io.strata.core.planner.plan.TopNNode;
 import io.strata.core.planner.plan.UnionNode;
 import io.strata.core.planner.plan.ValuesNode;
+import io.strata.core.planner.plan.WindowFunction;
+import io.strata.core.planner.plan.WindowNode;
 import io.strata.spi.type.VarcharType;
 
 import java.util.Collection;
@@ -159,6 +162,15 @@ public final class PlanSanityChecker
         }
 
         @Override
+        public Void visitGroupId(GroupIdNode node, Void context)
+        {
+            checkSources(node);
+            requireUnique(node, node.outputSymbols());
+            requireProduced(node, node.keyInputs(), node.source());
+            return null;
+        }
+
+        @Override
         public Void visitSemiJoin(SemiJoinNode node, Void context)
         {
             checkSources(node);
@@ -173,6 +185,21 @@ public final class PlanSanityChecker
                         throw new IllegalStateException("semi join " + node.id() + " filters on " + symbol + ", which neither side produces");
                     }
                 }
+            }
+            return null;
+        }
+
+        @Override
+        public Void visitWindow(WindowNode node, Void context)
+        {
+            checkSources(node);
+            requireUnique(node, node.outputSymbols());
+            requireProduced(node, node.partitionBy(), node.source());
+            requireProduced(node, node.orderBy().stream().map(Ordering::symbol).toList(), node.source());
+            for (WindowFunction function : node.functions()) {
+                requireProduced(node, function.arguments(), node.source());
+                function.frame().startValue().ifPresent(value -> requireProduced(node, List.of(value), node.source()));
+                function.frame().endValue().ifPresent(value -> requireProduced(node, List.of(value), node.source()));
             }
             return null;
         }

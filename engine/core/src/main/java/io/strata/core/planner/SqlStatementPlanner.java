@@ -7,6 +7,9 @@ import io.strata.core.analyzer.ExplainAnalysis;
 import io.strata.core.analyzer.RowsAnalysis;
 import io.strata.core.analyzer.SessionChangeAnalysis;
 import io.strata.core.expression.ConstantEvaluator;
+import io.strata.core.fragmenter.PlanFragment;
+import io.strata.core.fragmenter.PlanFragmenter;
+import io.strata.core.fragmenter.SubPlan;
 import io.strata.core.metadata.CatalogManager;
 import io.strata.core.metadata.FunctionResolver;
 import io.strata.core.metadata.Metadata;
@@ -18,6 +21,8 @@ import io.strata.core.optimizer.PlanOptimizers;
 import io.strata.core.planner.plan.OutputNode;
 import io.strata.core.session.Session;
 import io.strata.core.session.SessionUpdates;
+import io.strata.protocol.ErrorCode;
+import io.strata.spi.StrataException;
 import io.strata.sql.parser.SqlParser;
 import io.strata.sql.tree.Statement;
 
@@ -69,6 +74,18 @@ public final class SqlStatementPlanner
     {
         requireNonNull(session, "session is null");
         Statement statement = parser.createStatement(sql);
+        try {
+            return plan(session, sql, statement);
+        }
+        catch (StackOverflowError e) {
+            // a statement the parser could take (say a 100,000-term sum) can still nest too deeply for the
+            // recursive phases after it: analysis, planning, optimization, plan printing
+            throw new StrataException(ErrorCode.STATEMENT_TOO_LARGE, "Statement is too large (stack overflow during analysis)");
+        }
+    }
+
+    private PlannedStatement plan(Session session, String sql, Statement statement)
+    {
         Analysis analysis = analyzer.analyze(statement, sql, session);
         if (analysis instanceof SessionChangeAnalysis change) {
             return new PlannedStatement(Optional.empty(), Optional.of(change.updateType()), change.sessionUpdates());
@@ -98,6 +115,28 @@ public final class SqlStatementPlanner
         if (explain.statement() instanceof SessionChangeAnalysis) {
             return explain.statementText().orElse("");
         }
-        return PlanPrinter.textPlan(planOutput(explain.statement(), session), metadata, session);
+        OutputNode plan = planOutput(explain.statement(), session);
+        if (explain.distributed()) {
+            return distributedText(new PlanFragmenter().fragment(plan), session);
+        }
+        return PlanPrinter.textPlan(plan, metadata, session);
+    }
+
+    /** Each fragment with its partitioning and output layout, then its plan indented under it. */
+    private String distributedText(SubPlan subPlan, Session session)
+    {
+        PlanFragment fragment = subPlan.fragment();
+        StringBuilder text = new StringBuilder()
+                .append("Fragment ").append(fragment.id()).append(" [").append(fragment.partitioning()).append("]\n")
+                .append("    Output layout: [")
+                .append(String.join(", ", fragment.outputLayout().stream().map(symbol -> symbol.name()).toList()))
+                .append("]\n");
+        for (String line : PlanPrinter.textPlan(fragment.root(), metadata, session).split("\n")) {
+            text.append("    ").append(line).append('\n');
+        }
+        for (SubPlan child : subPlan.children()) {
+            text.append('\n').append(distributedText(child, session));
+        }
+        return text.toString();
     }
 }

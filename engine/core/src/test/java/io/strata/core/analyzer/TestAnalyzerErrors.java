@@ -20,6 +20,7 @@ import static io.strata.protocol.ErrorCode.COLUMN_NOT_FOUND;
 import static io.strata.protocol.ErrorCode.FUNCTION_NOT_FOUND;
 import static io.strata.protocol.ErrorCode.INVALID_LITERAL;
 import static io.strata.protocol.ErrorCode.INVALID_PARAMETER_USAGE;
+import static io.strata.protocol.ErrorCode.INVALID_WINDOW_FRAME;
 import static io.strata.protocol.ErrorCode.MISSING_CATALOG_NAME;
 import static io.strata.protocol.ErrorCode.MISSING_SCHEMA_NAME;
 import static io.strata.protocol.ErrorCode.NOT_SUPPORTED;
@@ -108,7 +109,29 @@ class TestAnalyzerErrors
                 new Case("SELECT (SELECT orderkey, custkey FROM orders)", NOT_SUPPORTED, "Multiple columns returned by subquery are not yet supported. Found 2", 1, 8),
                 new Case("SELECT 1 UNION SELECT 1, 2", SYNTAX_ERROR, "UNION query has different number of fields: 1, 2", 1, 10),
                 new Case("WITH t AS (SELECT 1), t AS (SELECT 2) SELECT * FROM t", SYNTAX_ERROR, "WITH query name 't' specified more than once", 1, 23),
-                new Case("SELECT rank() OVER (ORDER BY orderkey) FROM orders", NOT_SUPPORTED, "Window functions are not supported yet", 1, 8));
+                new Case("SELECT * FROM orders WHERE rank() OVER (ORDER BY orderkey) > 1", SYNTAX_ERROR, "WHERE clause cannot contain aggregations or window functions", 1, 28),
+                new Case("SELECT count(*) FROM orders HAVING rank() OVER () > 1", SYNTAX_ERROR, "HAVING clause cannot contain aggregations or window functions", 1, 36),
+                new Case("SELECT sum(rank() OVER ()) FROM orders", SYNTAX_ERROR, "Cannot nest window functions inside aggregation 'sum'", 1, 12),
+                new Case("SELECT rank() OVER (ORDER BY rank() OVER ()) FROM orders", SYNTAX_ERROR, "SELECT clause cannot contain aggregations or window functions", 1, 30),
+                new Case("SELECT rank() FROM orders", SYNTAX_ERROR, "Window function rank requires an OVER clause", 1, 8),
+                new Case("SELECT abs(price) OVER () FROM orders", FUNCTION_NOT_FOUND, "Not a window function: abs", 1, 8),
+                new Case("SELECT rank(orderkey) OVER () FROM orders", FUNCTION_NOT_FOUND, "Unexpected parameters (bigint) for function rank", 1, 8),
+                new Case("SELECT lag(orderkey, 'a') OVER () FROM orders", FUNCTION_NOT_FOUND, "Unexpected parameters (varchar(1)) for function lag: expected bigint", 1, 8),
+                new Case("SELECT count(DISTINCT orderkey) OVER () FROM orders", NOT_SUPPORTED, "DISTINCT in window function parameters not yet supported: count(DISTINCT orderkey) OVER ()", 1, 8),
+                new Case("SELECT sum(price) OVER (ROWS BETWEEN UNBOUNDED FOLLOWING AND CURRENT ROW) FROM orders", INVALID_WINDOW_FRAME,
+                        "Window frame start cannot be UNBOUNDED FOLLOWING", 1, 25),
+                new Case("SELECT sum(price) OVER (ROWS BETWEEN CURRENT ROW AND UNBOUNDED PRECEDING) FROM orders", INVALID_WINDOW_FRAME,
+                        "Window frame end cannot be UNBOUNDED PRECEDING", 1, 25),
+                new Case("SELECT sum(price) OVER (ROWS BETWEEN CURRENT ROW AND 1 PRECEDING) FROM orders", INVALID_WINDOW_FRAME,
+                        "Window frame starting from CURRENT ROW cannot end with PRECEDING", 1, 25),
+                new Case("SELECT sum(price) OVER (ROWS BETWEEN 1 FOLLOWING AND CURRENT ROW) FROM orders", INVALID_WINDOW_FRAME,
+                        "Window frame starting from FOLLOWING cannot end with CURRENT ROW", 1, 25),
+                new Case("SELECT sum(price) OVER (ORDER BY orderkey RANGE BETWEEN 1 PRECEDING AND CURRENT ROW) FROM orders", NOT_SUPPORTED,
+                        "Window frame RANGE PRECEDING and FOLLOWING are only supported with UNBOUNDED", 1, 43),
+                new Case("SELECT sum(price) OVER (ROWS BETWEEN 'a' PRECEDING AND CURRENT ROW) FROM orders", TYPE_MISMATCH,
+                        "Window frame offset value must be an exact numeric type (actual varchar(1))", 1, 38),
+                new Case("SELECT status, rank() OVER (ORDER BY price) FROM orders GROUP BY status", SYNTAX_ERROR,
+                        "'price' must be an aggregate expression or appear in GROUP BY clause", 1, 38));
     }
 
     @ParameterizedTest

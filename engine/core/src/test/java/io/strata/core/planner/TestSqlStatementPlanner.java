@@ -118,6 +118,12 @@ class TestSqlStatementPlanner
     {
         assertThat(rows(testingSession(), "SHOW FUNCTIONS LIKE 'sum'")).extracting(row -> row.get(2))
                 .containsExactly("bigint", "decimal(p,s)", "double", "integer", "interval day to second", "interval year to month");
+        assertThat(rows(testingSession(), "SHOW FUNCTIONS LIKE 'la%'"))
+                .containsExactly(
+                        List.of("lag", "T", "T", "window", "true", "Value of the row before the current row in the partition"),
+                        List.of("lag", "T", "T, bigint", "window", "true", "Value of the row offset rows before the current row in the partition"),
+                        List.of("lag", "T", "T, bigint, T", "window", "true", "Value of the row offset rows before the current row, or the default"),
+                        List.of("last_value", "T", "T", "window", "true", "Value of the last row of the window frame"));
     }
 
     @Test
@@ -231,7 +237,11 @@ class TestSqlStatementPlanner
 
         assertFails(testingSession(), "EXPLAIN (TYPE VALIDATE) SELECT * FROM nope", ErrorCode.TABLE_NOT_FOUND, "Table 'testing.sales.nope' does not exist");
         assertFails(testingSession(), "EXPLAIN ANALYZE SELECT 1", ErrorCode.NOT_SUPPORTED, "EXPLAIN ANALYZE is not supported yet");
-        assertFails(testingSession(), "EXPLAIN (TYPE DISTRIBUTED) SELECT 1", ErrorCode.NOT_SUPPORTED, "EXPLAIN (TYPE DISTRIBUTED) is not supported yet");
+        String distributed = rows(testingSession(), "EXPLAIN (TYPE DISTRIBUTED, FORMAT TEXT) SELECT status, rank() OVER (ORDER BY price) FROM orders").get(0).get(0);
+        assertThat(distributed).startsWith("Fragment 0 [SOURCE]\n    Output layout: [");
+        assertThat(distributed).contains("Window[orderBy = [", "rank() RANGE BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW", "TableScan");
+        String grouped = planner.explain(testingSession(), "SELECT status, count(*), grouping(status) FROM orders GROUP BY ROLLUP (status)");
+        assertThat(grouped).contains("Aggregate[SINGLE, keys = [", "GroupId[(status), ()]", " := grouping(status)");
         assertFails(testingSession(), "EXPLAIN (FORMAT JSON) SELECT 1", ErrorCode.NOT_SUPPORTED, "EXPLAIN (FORMAT JSON) is not supported yet");
     }
 

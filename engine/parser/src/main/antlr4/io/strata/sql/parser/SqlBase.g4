@@ -259,6 +259,7 @@ primaryExpression
     | name=LOCALTIME ('(' precision=INTEGER_VALUE ')')?                                   #specialDateTimeFunction
     | name=LOCALTIMESTAMP ('(' precision=INTEGER_VALUE ')')?                              #specialDateTimeFunction
     | EXTRACT '(' identifier FROM valueExpression ')'                                     #extract
+    | GROUPING '(' (expression (',' expression)*)? ')'                                    #groupingOperation
     | SUBSTRING '(' valueExpression FROM valueExpression (FOR valueExpression)? ')'       #substring
     | POSITION '(' valueExpression IN valueExpression ')'                                 #position
     // one expression in parentheses, or a row of several: one alternative, so that prediction need not

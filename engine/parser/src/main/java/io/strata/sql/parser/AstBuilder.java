@@ -1233,6 +1233,13 @@ final class AstBuilder
         return new CurrentTime(location(context), function, precision);
     }
 
+    /** {@code GROUPING(k, ...)}: a call of the reserved word, checked by the analyzer like any grouping operation. */
+    @Override
+    public Node visitGroupingOperation(SqlBaseParser.GroupingOperationContext context)
+    {
+        return new FunctionCall(location(context), QualifiedName.of("grouping"), false, expressions(context.expression()), Optional.empty(), Optional.empty());
+    }
+
     @Override
     public Node visitExtract(ExtractContext context)
     {

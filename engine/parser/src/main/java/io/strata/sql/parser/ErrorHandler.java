@@ -205,6 +205,10 @@ final class ErrorHandler
                 return Optional.of("did you mean " + keyword.get() + " instead of '" + previous.get().getText() + "'?");
             }
         }
+        Optional<String> operatorOrComma = operatorOrCommaHint(token, index, previous, expected);
+        if (operatorOrComma.isPresent()) {
+            return operatorOrComma;
+        }
         if (isWord(token.getType()) && expectedTokenTypes.contains(SqlBaseLexer.FROM)) {
             return Optional.of("is FROM missing before '" + token.getText() + "'?");
         }
@@ -215,6 +219,22 @@ final class ErrorHandler
             if (expected.contains("<identifier>")) {
                 return Optional.of("'" + token.getText() + "' is a reserved word: write \"" + token.getText().toLowerCase(ENGLISH) + "\" to use it as a name");
             }
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * {@code a == b} (SQL compares with one {@code =}), and {@code SELECT a b c}: the second name was taken for
+     * the first's alias, so a comma is missing before the third.
+     */
+    private Optional<String> operatorOrCommaHint(Token token, int index, Optional<Token> previous, List<String> expected)
+    {
+        if (previous.isPresent() && token.getText().equals("=") && previous.get().getText().equals("=") && previous.get().getStopIndex() + 1 == token.getStartIndex()) {
+            return Optional.of("SQL compares with a single '=': write '=' instead of '=='");
+        }
+        if (isWord(token.getType()) && previous.isPresent() && isWord(previous.get().getType()) && index >= 2 && isWord(tokens.get(index - 2).getType())
+                && expected.contains("','")) {
+            return Optional.of("is a ',' missing before '" + previous.get().getText() + "'?");
         }
         return Optional.empty();
     }

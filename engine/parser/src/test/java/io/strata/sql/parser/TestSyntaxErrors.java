@@ -29,6 +29,15 @@ public class TestSyntaxErrors
     }
 
     @Test
+    public void testDoubleEqualsAndMissingComma()
+    {
+        assertErrorEndsWith("SELECT * FROM t WHERE a == 1", "; SQL compares with a single '=': write '=' instead of '=='");
+        assertErrorStartsWith("SELECT * FROM t WHERE a == 1", 1, 26, "mismatched input '='.");
+        assertErrorStartsWith("SELECT a b c FROM t", 1, 12, "mismatched input 'c'. Expecting: ");
+        assertErrorEndsWith("SELECT a b c FROM t", "; is a ',' missing before 'b'?");
+    }
+
+    @Test
     public void testMissingFrom()
     {
         assertErrorStartsWith("SELECT * lineitem", 1, 10, "mismatched input 'lineitem'. Expecting: ',', 'FROM'");

@@ -14,6 +14,7 @@ import io.strata.core.execution.expression.PageProcessor;
 import io.strata.core.execution.expression.SelectedPositions;
 import io.strata.core.execution.operator.EnforceSingleRowOperator;
 import io.strata.core.execution.operator.FilterAndProjectOperator;
+import io.strata.core.execution.operator.GroupIdOperator;
 import io.strata.core.execution.operator.LimitOperator;
 import io.strata.core.execution.operator.OffsetOperator;
 import io.strata.core.execution.operator.SetOperationOperator;
@@ -29,6 +30,8 @@ import io.strata.core.execution.operator.join.JoinBridge;
 import io.strata.core.execution.operator.join.LookupJoinOperator;
 import io.strata.core.execution.operator.sort.OrderByOperator;
 import io.strata.core.execution.operator.sort.TopNOperator;
+import io.strata.core.execution.operator.window.WindowFunctionDefinition;
+import io.strata.core.execution.operator.window.WindowOperator;
 import io.strata.core.expression.Constant;
 import io.strata.core.expression.RowExpression;
 import io.strata.core.expression.SpecialForm;
@@ -41,6 +44,7 @@ import io.strata.core.planner.plan.AggregationNode.Step;
 import io.strata.core.planner.plan.Assignment;
 import io.strata.core.planner.plan.EnforceSingleRowNode;
 import io.strata.core.planner.plan.FilterNode;
+import io.strata.core.planner.plan.GroupIdNode;
 import io.strata.core.planner.plan.JoinNode;
 import io.strata.core.planner.plan.LimitNode;
 import io.strata.core.planner.plan.OffsetNode;
@@ -59,6 +63,9 @@ import io.strata.core.planner.plan.TableScanNode;
 import io.strata.core.planner.plan.TopNNode;
 import io.strata.core.planner.plan.UnionNode;
 import io.strata.core.planner.plan.ValuesNode;
+import io.strata.core.planner.plan.WindowFrameSpec;
+import io.strata.core.planner.plan.WindowFunction;
+import io.strata.core.planner.plan.WindowNode;
 import io.strata.core.session.Session;
 import io.strata.protocol.ErrorCode;
 import io.strata.spi.StrataException;
@@ -444,6 +451,70 @@ public final class LocalExecutionPlanner
             }
             source.add(new LimitOperator.Factory(context.nextOperatorId(), node.id(), node.count()));
             return source;
+        }
+
+        @Override
+        public PhysicalOperation visitGroupId(GroupIdNode node, Context context)
+        {
+            PhysicalOperation source = node.source().accept(this, context);
+            int[] keyChannels = node.keyInputs().stream().mapToInt(source::channel).toArray();
+            List<List<Integer>> sets = node.groupingSets();
+            boolean[][] keyInSet = new boolean[sets.size()][keyChannels.length];
+            long[][] groupingValues = new long[sets.size()][node.groupingColumns().size()];
+            for (int set = 0; set < sets.size(); set++) {
+                for (int key : sets.get(set)) {
+                    keyInSet[set][key] = true;
+                }
+                for (int column = 0; column < node.groupingColumns().size(); column++) {
+                    groupingValues[set][column] = node.groupingColumns().get(column).valueFor(sets.get(set));
+                }
+            }
+            source.add(new GroupIdOperator.Factory(context.nextOperatorId(), node.id(), source.types(), node.keyInputs().stream().map(Symbol::type).toList(),
+                    keyChannels, keyInSet, groupingValues, node.rowMask().isPresent()));
+            Map<Symbol, Integer> layout = new LinkedHashMap<>(source.layout);
+            List<Type> channelTypes = new ArrayList<>(source.types());
+            List<Symbol> added = new ArrayList<>(node.keyOutputs());
+            added.add(node.groupId());
+            node.groupingColumns().forEach(column -> added.add(column.output()));
+            node.rowMask().ifPresent(added::add);
+            for (Symbol symbol : added) {
+                layout.put(symbol, channelTypes.size());
+                channelTypes.add(symbol.type());
+            }
+            return new PhysicalOperation(source, layout, channelTypes);
+        }
+
+        @Override
+        public PhysicalOperation visitWindow(WindowNode node, Context context)
+        {
+            PhysicalOperation source = node.source().accept(this, context);
+            if (source.splitDriven) {
+                source = gather(node.id(), source, context);
+            }
+            List<WindowFunctionDefinition> functions = new ArrayList<>();
+            for (WindowFunction function : node.functions()) {
+                PhysicalOperation input = source;
+                int[] argumentChannels = function.arguments().stream().mapToInt(input::channel).toArray();
+                WindowFrameSpec frame = function.frame();
+                functions.add(new WindowFunctionDefinition(function.name(), function.aggregate(), argumentChannels,
+                        function.arguments().stream().map(Symbol::type).toList(), function.type(), frame.rows(),
+                        frame.startType(), channelOf(frame.startValue(), source), frame.endType(), channelOf(frame.endValue(), source)));
+            }
+            int[] partitionChannels = node.partitionBy().stream().mapToInt(source::channel).toArray();
+            source.add(new WindowOperator.Factory(context.nextOperatorId(), node.id(), source.types(), partitionChannels,
+                    sortChannels(node.orderBy(), source), sortOrders(node.orderBy()), functions));
+            Map<Symbol, Integer> layout = new LinkedHashMap<>(source.layout);
+            List<Type> channelTypes = new ArrayList<>(source.types());
+            for (WindowFunction function : node.functions()) {
+                layout.put(function.output(), channelTypes.size());
+                channelTypes.add(function.type());
+            }
+            return new PhysicalOperation(source, layout, channelTypes);
+        }
+
+        private static OptionalInt channelOf(Optional<Symbol> symbol, PhysicalOperation source)
+        {
+            return symbol.map(value -> OptionalInt.of(source.channel(value))).orElse(OptionalInt.empty());
         }
 
         private int[] sortChannels(List<Ordering> orderBy, PhysicalOperation source)

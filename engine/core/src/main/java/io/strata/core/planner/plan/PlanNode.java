@@ -7,7 +7,8 @@ import java.util.List;
  */
 public sealed interface PlanNode
         permits OutputNode, TableScanNode, ValuesNode, FilterNode, ProjectNode, AggregationNode, SortNode, TopNNode, LimitNode,
-        JoinNode, SemiJoinNode, EnforceSingleRowNode, UnionNode, SetOperationNode, OffsetNode
+        JoinNode, SemiJoinNode, EnforceSingleRowNode, UnionNode, SetOperationNode, OffsetNode,
+        WindowNode, GroupIdNode
 {
     PlanNodeId id();
 

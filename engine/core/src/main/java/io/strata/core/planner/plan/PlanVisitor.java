@@ -50,6 +50,16 @@ public interface PlanVisitor<R, C>
         throw unsupported(node);
     }
 
+    default R visitWindow(WindowNode node, C context)
+    {
+        throw unsupported(node);
+    }
+
+    default R visitGroupId(GroupIdNode node, C context)
+    {
+        throw unsupported(node);
+    }
+
     private UnsupportedOperationException unsupported(PlanNode node)
     {
         return new UnsupportedOperationException(getClass().getSimpleName() + " does not handle " + node.getClass().getSimpleName());

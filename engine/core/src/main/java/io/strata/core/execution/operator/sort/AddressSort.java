@@ -3,13 +3,13 @@ package io.strata.core.execution.operator.sort;
 /**
  * A stable merge sort of row addresses (primitive longs, no boxing): equal rows keep their order.
  */
-final class AddressSort
+public final class AddressSort
 {
     private static final int INSERTION_SORT_THRESHOLD = 16;
 
     private AddressSort() {}
 
-    static void sort(long[] addresses, RowComparator comparator)
+    public static void sort(long[] addresses, RowComparator comparator)
     {
         long[] buffer = addresses.clone();
         mergeSort(buffer, addresses, 0, addresses.length, comparator);

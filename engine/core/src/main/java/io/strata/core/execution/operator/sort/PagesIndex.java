@@ -20,19 +20,19 @@ import java.util.List;
  * Input pages kept for sorting, with rows addressed as {@code (page << 32) | position} and output gathered
  * column by column, one typed loop per column.
  */
-final class PagesIndex
+public final class PagesIndex
 {
     private final List<Type> types;
     private final List<Page> pages = new ArrayList<>();
     private long retainedBytes;
     private long positionCount;
 
-    PagesIndex(List<Type> types)
+    public PagesIndex(List<Type> types)
     {
         this.types = List.copyOf(types);
     }
 
-    static long address(int page, int position)
+    public static long address(int page, int position)
     {
         return ((long) page << 32) | position;
     }
@@ -48,7 +48,7 @@ final class PagesIndex
     }
 
     /** Adds a page; returns its index. */
-    int addPage(Page page)
+    public int addPage(Page page)
     {
         pages.add(page);
         retainedBytes += page.retainedSizeInBytes();
@@ -67,7 +67,7 @@ final class PagesIndex
         }
     }
 
-    void clear()
+    public void clear()
     {
         pages.clear();
         retainedBytes = 0;
@@ -84,7 +84,7 @@ final class PagesIndex
         return pages.size();
     }
 
-    long retainedSizeInBytes()
+    public long retainedSizeInBytes()
     {
         return retainedBytes;
     }
@@ -95,7 +95,7 @@ final class PagesIndex
     }
 
     /** Addresses of every row, in arrival order. */
-    long[] addresses()
+    public long[] addresses()
     {
         long[] addresses = new long[(int) positionCount];
         int next = 0;
@@ -112,7 +112,7 @@ final class PagesIndex
     }
 
     /** The rows at {@code addresses[from, to)} as a page of all channels. */
-    Page gather(long[] addresses, int from, int to)
+    public Page gather(long[] addresses, int from, int to)
     {
         Block[] blocks = new Block[types.size()];
         for (int channel = 0; channel < blocks.length; channel++) {

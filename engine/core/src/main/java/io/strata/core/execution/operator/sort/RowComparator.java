@@ -10,12 +10,12 @@ import java.util.List;
  * Compares rows of an index's pages, addressed as {@code (page << 32) | position}, on the sort channels in
  * order. Ties compare equal: stability comes from the sort, or from {@link #compareWithTieBreak}.
  */
-final class RowComparator
+public final class RowComparator
 {
     private final int[] sortChannels;
     private final SortKeyColumn[] keys;
 
-    RowComparator(List<Type> sortTypes, int[] sortChannels, List<SortOrder> sortOrders)
+    public RowComparator(List<Type> sortTypes, int[] sortChannels, List<SortOrder> sortOrders)
     {
         if (sortTypes.size() != sortChannels.length || sortOrders.size() != sortChannels.length) {
             throw new IllegalArgumentException("sort channels, types and orders differ in number");
@@ -28,21 +28,21 @@ final class RowComparator
     }
 
     /** Makes the next page index address the page. */
-    void addPage(Page page)
+    public void addPage(Page page)
     {
         for (int i = 0; i < keys.length; i++) {
             keys[i].addBlock(page.getBlock(sortChannels[i]));
         }
     }
 
-    void clear()
+    public void clear()
     {
         for (SortKeyColumn key : keys) {
             key.clear();
         }
     }
 
-    int compare(long left, long right)
+    public int compare(long left, long right)
     {
         int leftPage = PagesIndex.page(left);
         int leftPosition = PagesIndex.position(left);
