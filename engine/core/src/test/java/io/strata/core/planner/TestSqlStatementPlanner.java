@@ -236,13 +236,20 @@ class TestSqlStatementPlanner
     }
 
     @Test
-    void rejectsWhatIsNotSupportedYet()
+    void writeStatementsArePlannedNotRun()
     {
-        assertFails(testingSession(), "CREATE TABLE t (a bigint)", ErrorCode.NOT_SUPPORTED, "CREATE TABLE is not supported yet");
-        assertFails(testingSession(), "CREATE TABLE t AS SELECT 1 a", ErrorCode.NOT_SUPPORTED, "CREATE TABLE AS is not supported yet");
-        assertFails(testingSession(), "INSERT INTO orders SELECT * FROM orders", ErrorCode.NOT_SUPPORTED, "INSERT is not supported yet");
-        assertFails(testingSession(), "DROP TABLE orders", ErrorCode.NOT_SUPPORTED, "DROP TABLE is not supported yet");
-        assertFails(testingSession(), "CREATE SCHEMA s", ErrorCode.NOT_SUPPORTED, "CREATE SCHEMA is not supported yet");
+        PlannedStatement create = planner.plan(testingSession(), "CREATE TABLE t (a bigint)");
+        assertThat(create.plan()).isEmpty();
+        assertThat(create.updateType()).contains("CREATE TABLE");
+        assertThat(create.dataDefinition()).isPresent();
+
+        PlannedStatement insert = planner.plan(testingSession(), "INSERT INTO orders SELECT * FROM orders");
+        assertThat(insert.updateType()).contains("INSERT");
+        assertThat(insert.writeTarget().orElseThrow().table().toString()).isEqualTo("testing.sales.orders");
+        assertThat(insert.plan().orElseThrow().outputs()).hasSize(outputTypes(testingSession(), "SELECT * FROM orders").size());
+
+        assertFails(testingSession(), "DROP TABLE nope", ErrorCode.TABLE_NOT_FOUND, "Table 'testing.sales.nope' does not exist");
+        assertFails(testingSession(), "CREATE SCHEMA testing.sales", ErrorCode.ALREADY_EXISTS, "Schema 'testing.sales' already exists");
     }
 
     @Test
