@@ -1,5 +1,7 @@
 package io.strata.core.metadata;
 
+import io.strata.core.connector.system.RuntimeQueries;
+import io.strata.core.connector.system.SystemTablesConnector;
 import io.strata.protocol.ErrorCode;
 import io.strata.spi.StrataException;
 import io.strata.spi.connector.Connector;
@@ -11,6 +13,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.ServiceLoader;
 import java.util.TreeMap;
+import java.util.concurrent.atomic.AtomicReference;
 
 import static java.util.Objects.requireNonNull;
 
@@ -22,6 +25,7 @@ public final class CatalogManager
 {
     private final Map<String, ConnectorFactory> factories;
     private final Map<String, Connector> catalogs = new TreeMap<>();
+    private final AtomicReference<RuntimeQueries> runtimeQueries = new AtomicReference<>(RuntimeQueries.NONE);
 
     public CatalogManager()
     {
@@ -37,6 +41,14 @@ public final class CatalogManager
             }
         }
         this.factories = Map.copyOf(byName);
+        // the system catalog reads the other catalogs through this manager, only when queried: after construction
+        catalogs.put(SystemTablesConnector.SYSTEM_CATALOG, SystemTablesConnector.systemCatalog(this, runtimeQueries::get));
+    }
+
+    /** Where {@code system.runtime.queries} reads the coordinator's queries from (none until this is called). */
+    public void setRuntimeQueries(RuntimeQueries queries)
+    {
+        runtimeQueries.set(requireNonNull(queries, "queries is null"));
     }
 
     /**
@@ -59,7 +71,8 @@ public final class CatalogManager
         if (factory == null) {
             throw new IllegalArgumentException("catalog " + catalogName + ": connector.name=" + connectorName + " is unknown; known: " + new TreeMap<>(factories).keySet());
         }
-        catalogs.put(catalogName, factory.create(catalogName, Map.copyOf(connectorProperties)));
+        Connector connector = factory.create(catalogName, Map.copyOf(connectorProperties));
+        catalogs.put(catalogName, SystemTablesConnector.withInformationSchema(catalogName, connector, this));
     }
 
     public synchronized List<String> catalogNames()

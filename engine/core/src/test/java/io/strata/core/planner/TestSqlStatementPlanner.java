@@ -66,7 +66,7 @@ class TestSqlStatementPlanner
     @Test
     void showCatalogs()
     {
-        assertThat(rows(testingSession(), "SHOW CATALOGS")).containsExactly(List.of("testing"), List.of("tpch"));
+        assertThat(rows(testingSession(), "SHOW CATALOGS")).containsExactly(List.of("system"), List.of("testing"), List.of("tpch"));
         assertThat(rows(testingSession(), "SHOW CATALOGS LIKE 't_c%'")).containsExactly(List.of("tpch"));
         assertThat(planner.plan(testingSession(), "SHOW CATALOGS").plan().orElseThrow().columnNames()).containsExactly("Catalog");
     }
@@ -74,7 +74,7 @@ class TestSqlStatementPlanner
     @Test
     void showSchemas()
     {
-        assertThat(rows(testingSession(), "SHOW SCHEMAS")).containsExactly(List.of("empty"), List.of("sales"));
+        assertThat(rows(testingSession(), "SHOW SCHEMAS")).containsExactly(List.of("empty"), List.of("information_schema"), List.of("sales"));
         assertThat(rows(testingSession(), "SHOW SCHEMAS FROM tpch LIKE 'sf1%'")).first().isEqualTo(List.of("sf1"));
         assertFails(NO_CATALOG, "SHOW SCHEMAS", ErrorCode.MISSING_CATALOG_NAME, "Catalog must be specified when session catalog is not set");
         assertFails(testingSession(), "SHOW SCHEMAS FROM nope", ErrorCode.CATALOG_NOT_FOUND, "Catalog 'nope' does not exist");
@@ -221,7 +221,8 @@ class TestSqlStatementPlanner
         assertThat(planner.explain(testingSession(), "SHOW CATALOGS")).isEqualTo("""
                 - Output[Catalog] => [catalog:varchar]
                         Catalog := catalog
-                    - Values[2 rows] => [catalog:varchar]
+                    - Values[3 rows] => [catalog:varchar]
+                            ('system')
                             ('testing')
                             ('tpch')
                 """);

@@ -487,6 +487,15 @@ final class SqlQueryExecution
     public void fail(StrataException cause)
     {
         requireNonNull(cause, "cause is null");
+        Optional<TableWriter> tableWriter;
+        synchronized (this) {
+            if (state.isDone()) {
+                return;
+            }
+            tableWriter = writer;
+        }
+        // before the failure shows: a client that saw it must not find the rows or the table a write left behind
+        tableWriter.ifPresent(TableWriter::abort);
         synchronized (this) {
             if (state.isDone()) {
                 return;
@@ -498,11 +507,6 @@ final class SqlQueryExecution
             queuedBytes = 0;
         }
         signal();
-        Optional<TableWriter> tableWriter;
-        synchronized (this) {
-            tableWriter = writer;
-        }
-        tableWriter.ifPresent(TableWriter::abort);
         abortTask();
     }
 

@@ -2,19 +2,8 @@ package io.strata.core.execution.query;
 
 import io.strata.connector.memory.MemoryConnectorFactory;
 import io.strata.connector.tpch.TpchConnectorFactory;
-import io.strata.core.execution.QueryExecution;
-import io.strata.core.execution.expression.KernelConstantEvaluator;
-import io.strata.core.execution.task.SqlTaskManager;
-import io.strata.core.execution.task.TaskManagerConfig;
-import io.strata.core.execution.testing.TestingQueryRunner;
 import io.strata.core.execution.testing.TestingQueryRunner.MaterializedResult;
-import io.strata.core.metadata.CatalogManager;
-import io.strata.core.optimizer.PlanOptimizers;
-import io.strata.core.planner.SqlStatementPlanner;
-import io.strata.core.session.Session;
 import io.strata.protocol.ErrorCode;
-import io.strata.spi.StrataException;
-import io.strata.sql.parser.SqlParser;
 import io.trino.tpch.Nation;
 import io.trino.tpch.NationGenerator;
 import io.trino.tpch.Order;
@@ -27,11 +16,8 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
-import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * CREATE SCHEMA, CREATE TABLE [AS], INSERT and DROP TABLE through the whole engine, into the memory connector.
@@ -39,29 +25,21 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  */
 class TestWriteStatements
 {
-    private final AtomicInteger nextQuery = new AtomicInteger();
-    private CatalogManager catalogManager;
-    private SqlTaskManager taskManager;
-    private SqlQueryEngine engine;
+    private TestingSqlEngine engine;
 
     @BeforeEach
     void setUp()
     {
-        catalogManager = new CatalogManager(List.of(new TpchConnectorFactory(), new MemoryConnectorFactory()));
-        catalogManager.createCatalog("tpch", Map.of("connector.name", "tpch"));
-        catalogManager.createCatalog("memory", Map.of("connector.name", "memory"));
-        catalogManager.createCatalog("small", Map.of("connector.name", "memory", "memory.max-data-per-node", "20kB"));
-        taskManager = new SqlTaskManager(catalogManager, TaskManagerConfig.defaults());
-        SqlStatementPlanner planner = new SqlStatementPlanner(new SqlParser(), catalogManager, new KernelConstantEvaluator(), PlanOptimizers.defaultPasses());
-        engine = new SqlQueryEngine(planner, catalogManager, taskManager, QueryEngineConfig.defaults());
+        engine = new TestingSqlEngine(List.of(new TpchConnectorFactory(), new MemoryConnectorFactory()), Map.of(
+                "tpch", Map.of("connector.name", "tpch"),
+                "memory", Map.of("connector.name", "memory"),
+                "small", Map.of("connector.name", "memory", "memory.max-data-per-node", "20kB")));
     }
 
     @AfterEach
     void tearDown()
     {
         engine.close();
-        taskManager.close();
-        catalogManager.shutdown();
     }
 
     @Test
@@ -168,20 +146,11 @@ class TestWriteStatements
 
     private MaterializedResult run(String sql)
     {
-        return TestingQueryRunner.execute(createQuery(sql));
-    }
-
-    private QueryExecution createQuery(String sql)
-    {
-        String queryId = "20250101_000000_" + String.format("%05d", nextQuery.incrementAndGet()) + "_test";
-        return engine.createQuery(Session.simple(queryId, "test", Optional.empty(), Optional.empty()), sql);
+        return engine.run(sql);
     }
 
     private void assertError(String sql, ErrorCode code, String message)
     {
-        assertThatThrownBy(() -> run(sql))
-                .isInstanceOf(StrataException.class)
-                .hasMessageContaining(message)
-                .satisfies(error -> assertThat(((StrataException) error).errorCode()).isEqualTo(code));
+        engine.assertError(sql, code, message);
     }
 }
