@@ -104,6 +104,38 @@ class TestMemoryConnector
     }
 
     @Test
+    void testReadersSeeWholeInsertsOnly()
+            throws Exception
+    {
+        Connector connector = connector(64L << 20);
+        ConnectorTableHandle table = createTable(connector);
+        int inserts = 50;
+        int pagesPerInsert = 3;
+        int rowsPerPage = 10;
+        Thread writer = new Thread(() -> {
+            for (int i = 0; i < inserts; i++) {
+                ConnectorInsertTableHandle insert = connector.metadata().beginInsert(SESSION, table);
+                ConnectorPageSink sink = connector.pageSinkProvider().createPageSink(SESSION, insert);
+                for (int page = 0; page < pagesPerInsert; page++) {
+                    sink.appendPage(page(0, rowsPerPage));
+                }
+                sink.finish();
+                connector.metadata().finishInsert(SESSION, insert, List.of());
+            }
+        });
+        writer.start();
+        List<Integer> counts = new ArrayList<>();
+        while (writer.isAlive()) {
+            counts.add(read(connector, table, 0).size());
+        }
+        writer.join();
+        counts.add(read(connector, table, 0).size());
+        assertThat(counts).allSatisfy(count -> assertThat(count % (pagesPerInsert * rowsPerPage)).isZero());
+        assertThat(counts).isSorted();
+        assertThat(counts.get(counts.size() - 1)).isEqualTo(inserts * pagesPerInsert * rowsPerPage);
+    }
+
+    @Test
     void testAbortedInsertLeavesNothing()
     {
         MemoryConnector connector = connector(1L << 20);
