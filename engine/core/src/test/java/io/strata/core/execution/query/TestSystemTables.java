@@ -18,6 +18,8 @@ import io.strata.spi.connector.ConstraintApplicationResult;
 import io.strata.spi.connector.SchemaTableName;
 import io.strata.spi.connector.TupleDomain;
 import io.trino.tpch.LineItemColumn;
+import io.trino.tpch.Part;
+import io.trino.tpch.PartGenerator;
 import io.trino.tpch.TpchTable;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -122,6 +124,24 @@ class TestSystemTables
         assertThat(columns.rows().get(15)).isEqualTo(Arrays.asList("l_comment", (long) Types.VARCHAR, "varchar(44)", 44L, null, null, 0L, 16L, "NO"));
         // only the one table was looked at: no listing of tiny, nothing of the other scale factors
         assertThat(calls).containsExactly("getTableMetadata:tiny.lineitem");
+    }
+
+    @Test
+    void testLikeDomainsPushedIntoTpchAreExact()
+    {
+        // LIKE with a literal prefix becomes a range the tpch connector enforces; the counts must not change
+        long promo = 0;
+        long forest = 0;
+        long exact = 0;
+        for (Part part : new PartGenerator(0.01, 1, 1)) {
+            promo += part.getType().startsWith("PROMO") ? 1 : 0;
+            forest += part.getName().startsWith("forest") ? 1 : 0;
+            exact += part.getType().equals("PROMO BURNISHED COPPER") ? 1 : 0;
+        }
+        assertThat(engine.run("SELECT count(*) FROM tpch.tiny.part WHERE p_type LIKE 'PROMO%'").rows()).containsExactly(List.of(promo));
+        assertThat(engine.run("SELECT count(*) FROM tpch.tiny.part WHERE p_name LIKE 'forest%'").rows()).containsExactly(List.of(forest));
+        assertThat(engine.run("SELECT count(*) FROM tpch.tiny.part WHERE p_type LIKE 'PROMO BURNISHED COPPER'").rows()).containsExactly(List.of(exact));
+        assertThat(engine.run("SELECT count(*) FROM tpch.tiny.part WHERE p_type LIKE 'PROMO!%' ESCAPE '!'").rows()).containsExactly(List.of(0L));
     }
 
     @Test

@@ -97,6 +97,18 @@ class TestWriteStatements
     }
 
     @Test
+    void testExplainDoesNotWrite()
+    {
+        run("CREATE TABLE memory.default.e (id bigint, name varchar)");
+        String plan = (String) run("EXPLAIN INSERT INTO memory.default.e (id) VALUES 1").rows().get(0).get(0);
+        assertThat(plan).contains("Output[id, name]");
+        run("EXPLAIN CREATE TABLE memory.default.f AS SELECT 1 AS a");
+        run("EXPLAIN DROP TABLE memory.default.e");
+        assertThat(run("SELECT count(*) FROM memory.default.e").rows()).containsExactly(List.of(0L));
+        assertThat(run("SHOW TABLES FROM memory.default").rows()).containsExactly(List.of("e"));
+    }
+
+    @Test
     void testSchemasAndDrop()
     {
         assertThat(run("CREATE SCHEMA memory.sales").query().updateType()).contains("CREATE SCHEMA");
