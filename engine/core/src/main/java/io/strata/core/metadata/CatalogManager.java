@@ -19,7 +19,9 @@ import static java.util.Objects.requireNonNull;
 
 /**
  * The catalogs of a node: name to connector, created from catalog properties with the connector factories
- * found by {@link ServiceLoader}. Catalogs are registered at start and never change while running.
+ * found by {@link ServiceLoader}. Catalogs are registered at start and never change while running. Catalog
+ * {@code system} is always there, and every catalog's connector comes wrapped so that it also serves its
+ * {@code information_schema} ({@link SystemTablesConnector}).
  */
 public final class CatalogManager
 {

@@ -90,10 +90,12 @@ class TestWriteStatements
         // integer literals become bigint, decimal(2, 1) double and decimal(3, 2) decimal(10, 2)
         assertThat(run("INSERT INTO memory.default.items VALUES (1, 'apple', 1.5, 2.25), (2, 'pear', 2.0, 3.10)").rows()).containsExactly(List.of(2L));
         assertThat(run("INSERT INTO memory.default.items (price, id) VALUES (9.5, 3)").rows()).containsExactly(List.of(1L));
+        assertThat(run("INSERT INTO memory.default.items VALUES (4, NULL, NULL, NULL)").rows()).containsExactly(List.of(1L));
         assertThat(run("SELECT id, name, price, CAST(amount AS varchar) FROM memory.default.items ORDER BY id").rows()).containsExactly(
                 List.of(1L, "apple", 1.5, "2.25"),
                 List.of(2L, "pear", 2.0, "3.10"),
-                Arrays.asList(3L, null, 9.5, null));
+                Arrays.asList(3L, null, 9.5, null),
+                Arrays.asList(4L, null, null, null));
     }
 
     @Test
