@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Runs the TPC-H benchmark by hand (never in CI): Strata beside DuckDB in one run.
-#   bench/run.sh --scale 1 --queries 1,6 --runs 5 --warmup 2 --threads 2
+#   bench/run.sh --scale 1 --queries 1,6 --runs 5 --warmup 2 --threads 2 [--source memory|tpch] [--memory-limit 6GB]
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
 cd "$root"

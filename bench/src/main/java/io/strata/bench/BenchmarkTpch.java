@@ -25,11 +25,14 @@ import java.util.Properties;
 /**
  * TPC-H queries on Strata (through the stock presto-jdbc driver, as users run them) beside DuckDB in the
  * same run, both with the same thread count, DuckDB loaded with the same generator's rows. Prints each
- * query's median of the measured runs after warm-up, and the ratio Strata / DuckDB.
+ * query's median of the measured runs after warm-up, and the ratio Strata / DuckDB. With {@code --source memory}
+ * (the default) Strata first copies the tables into its memory catalog with {@code CREATE TABLE AS}, so that
+ * both engines read stored rows; {@code --source tpch} reads the generator on the fly.
  * <p>
  * Then times a trivial statement end to end through the driver.
  * <p>
- * {@code bench/run.sh [--scale 1] [--queries 1,6] [--runs 5] [--warmup 2] [--threads 2] [--trivial-runs 500]}
+ * {@code bench/run.sh [--scale 1] [--queries 1,6] [--runs 5] [--warmup 2] [--threads 2] [--source memory|tpch] [--memory-limit 6GB]
+ * [--trivial-runs 500]}
  */
 public final class BenchmarkTpch
 {
@@ -50,6 +53,10 @@ public final class BenchmarkTpch
         int trivialRuns = Integer.parseInt(options.getOrDefault("trivial-runs", "500"));
         Path queryDirectory = Path.of(options.getOrDefault("queries-dir", "../shared/tpch/queries"));
         String schema = scale == 0.01 ? "tiny" : "sf" + formatScale(scale);
+        String source = options.getOrDefault("source", "memory");
+        if (!source.equals("memory") && !source.equals("tpch")) {
+            throw new IllegalArgumentException("--source must be memory or tpch: " + source);
+        }
 
         Map<Integer, String> texts = new LinkedHashMap<>();
         for (int query : queries) {
@@ -79,11 +86,17 @@ public final class BenchmarkTpch
         serverProperties.put("task.max-worker-threads", String.valueOf(threads));
         Map<Integer, Double> strataMedians = new HashMap<>();
         double trivialMedian;
-        try (CoordinatorServices coordinator = CoordinatorServices.start(ServerConfig.fromProperties(serverProperties), Map.of("tpch", Map.of("connector.name", "tpch")))) {
+        Map<String, Map<String, String>> catalogs = Map.of(
+                "tpch", Map.of("connector.name", "tpch"),
+                "memory", Map.of("connector.name", "memory", "memory.max-data-per-node", options.getOrDefault("memory-limit", "6GB")));
+        try (CoordinatorServices coordinator = CoordinatorServices.start(ServerConfig.fromProperties(serverProperties), catalogs)) {
             Properties properties = new Properties();
             properties.setProperty("user", "bench");
-            String url = "jdbc:presto://" + coordinator.baseUri().getHost() + ":" + coordinator.baseUri().getPort() + "/tpch/" + schema;
+            String url = "jdbc:presto://" + coordinator.baseUri().getHost() + ":" + coordinator.baseUri().getPort() + "/" + source + "/" + schema;
             try (Connection strata = DriverManager.getConnection(url, properties)) {
+                if (source.equals("memory")) {
+                    copyIntoMemory(strata, schema);
+                }
                 for (Map.Entry<Integer, String> query : texts.entrySet()) {
                     strataMedians.put(query.getKey(), median(time(strata, query.getValue(), warmup, runs)));
                 }
@@ -100,6 +113,20 @@ public final class BenchmarkTpch
             System.out.printf(Locale.ROOT, "q%02d    %12.1f %12.1f %10.2f%n", query, strata, duckDb, strata / duckDb);
         }
         System.out.printf(Locale.ROOT, "%n'%s' through presto-jdbc over loopback HTTP: median %.2f ms of %d runs%n", TRIVIAL_STATEMENT, trivialMedian, trivialRuns);
+    }
+
+    /** {@code CREATE TABLE memory.SCHEMA.t AS SELECT * FROM tpch.SCHEMA.t} for every TPC-H table. */
+    private static void copyIntoMemory(Connection strata, String schema)
+            throws SQLException
+    {
+        long start = System.nanoTime();
+        try (Statement statement = strata.createStatement()) {
+            statement.executeUpdate("CREATE SCHEMA IF NOT EXISTS memory." + schema);
+            for (TpchTable<?> table : TpchTable.getTables()) {
+                statement.executeUpdate("CREATE TABLE memory." + schema + "." + table.getTableName() + " AS SELECT * FROM tpch." + schema + "." + table.getTableName());
+            }
+        }
+        System.out.printf(Locale.ROOT, "Strata copied scale %s into its memory catalog in %.1f s%n", schema, (System.nanoTime() - start) / 1e9);
     }
 
     private static List<Double> time(Connection connection, String sql, int warmup, int runs)

@@ -65,7 +65,7 @@ final class DemoCommand
         ServerConfig config = ServerConfig.fromProperties(properties);
 
         long startNanos = System.nanoTime();
-        CoordinatorServices services = CoordinatorServices.start(config, Map.of("tpch", Map.of("connector.name", "tpch")));
+        CoordinatorServices services = CoordinatorServices.start(config, Map.of("tpch", Map.of("connector.name", "tpch"), "memory", Map.of("connector.name", "memory")));
         try {
             out.printf(Locale.ENGLISH, "Strata coordinator %s started at %s in %.2f s, catalog tpch (schemas tiny, sf1, ...)%n%n",
                     config.coordinatorId(), services.baseUri(), (System.nanoTime() - startNanos) / 1e9);

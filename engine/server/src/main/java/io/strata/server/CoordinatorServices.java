@@ -121,6 +121,7 @@ public final class CoordinatorServices
                     Clock.systemUTC(),
                     System::nanoTime);
             closeables.push(statementResource);
+            catalogManager.setRuntimeQueries(statementResource.runtimeQueries());
             InfoResource infoResource = new InfoResource(InfoResource.buildVersion(), config.environment(), config.coordinatorId(), json, System::nanoTime);
             closeables.push(infoResource::markShuttingDown);
 

@@ -158,7 +158,7 @@ final class TestCoordinatorServices
     void testCatalogsCreated()
     {
         try (CoordinatorServices server = CoordinatorServices.start(config(Map.of()), Map.of("tpch", Map.of("connector.name", "tpch")), (config, catalogs) -> new TestingQueryEngine())) {
-            assertThat(server.catalogManager().catalogNames()).containsExactly("tpch");
+            assertThat(server.catalogManager().catalogNames()).containsExactly("system", "tpch");
         }
     }
 

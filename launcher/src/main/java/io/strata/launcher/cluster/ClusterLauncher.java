@@ -33,7 +33,7 @@ import static java.util.Objects.requireNonNull;
  * <pre>
  * DIR/
  *   cluster.json                    what runs (see {@link ClusterDescriptor}); present while it runs
- *   coordinator-1/etc/...           the node's generated Presto-style etc/ (tpch catalog)
+ *   coordinator-1/etc/...           the node's generated Presto-style etc/ (tpch and memory catalogs)
  *   logs/coordinator-1.log          the node's standard output and error
  * </pre>
  * Each node runs {@code java -Xmx512m -XX:+UseSerialGC -cp <this process's classpath>
@@ -337,7 +337,9 @@ public final class ClusterLauncher
         private String classpath = System.getProperty("java.class.path");
         private List<String> jvmOptions = DEFAULT_JVM_OPTIONS;
         private Duration startupTimeout = DEFAULT_STARTUP_TIMEOUT;
-        private Map<String, Map<String, String>> catalogs = Map.of("tpch", Map.of(EtcDirectory.CONNECTOR_NAME, "tpch"));
+        private Map<String, Map<String, String>> catalogs = Map.of(
+                "tpch", Map.of(EtcDirectory.CONNECTOR_NAME, "tpch"),
+                "memory", Map.of(EtcDirectory.CONNECTOR_NAME, "memory"));
 
         private Builder(Path directory)
         {
@@ -404,7 +406,7 @@ public final class ClusterLauncher
             return this;
         }
 
-        /** The catalogs of every node, name to properties; by default {@code tpch}. */
+        /** The catalogs of every node, name to properties; by default {@code tpch} and {@code memory}. */
         public Builder catalogs(Map<String, Map<String, String>> catalogs)
         {
             this.catalogs = Map.copyOf(requireNonNull(catalogs, "catalogs is null"));

@@ -25,6 +25,7 @@ import static java.util.Objects.requireNonNull;
  *   config.properties      node.role, http-server.http.port, ...
  *   catalog/
  *     tpch.properties      connector.name=tpch
+ *     memory.properties    connector.name=memory
  * </pre>
  * {@code node.properties} and {@code config.properties} are merged into one map (a property set in both
  * files with different values is an error, not a silent override); {@code node.properties} may be absent.

@@ -12,7 +12,7 @@ import java.util.Map;
 import static java.util.Objects.requireNonNull;
 
 /**
- * One coordinator in this JVM on a free loopback port, with the {@code tpch} catalog, started through the same
+ * One coordinator in this JVM on a free loopback port, with the {@code tpch} and {@code memory} catalogs, started through the same
  * composition root as the real process ({@link CoordinatorServices}). Small thread pools: the suite shares two
  * cores with everything else. Share one per test class.
  */
@@ -46,7 +46,7 @@ public final class TestingCoordinator
         properties.put("protocol.v1.threads", "2");
         properties.put("task.max-worker-threads", "2");
         properties.put("query.max-memory-per-node", "256MB");
-        Map<String, Map<String, String>> catalogs = Map.of(CATALOG, Map.of("connector.name", "tpch"));
+        Map<String, Map<String, String>> catalogs = Map.of(CATALOG, Map.of("connector.name", "tpch"), "memory", Map.of("connector.name", "memory"));
         return new TestingCoordinator(CoordinatorServices.start(ServerConfig.fromProperties(properties), catalogs));
     }
 

@@ -420,6 +420,36 @@ public final class Analyzer
         }
 
         @Override
+        public Analysis visitCreateSchema(CreateSchema node, Void context)
+        {
+            return new WriteStatementAnalyzer(metadata, session, expressions).createSchema(node);
+        }
+
+        @Override
+        public Analysis visitCreateTable(CreateTable node, Void context)
+        {
+            return new WriteStatementAnalyzer(metadata, session, expressions).createTable(node);
+        }
+
+        @Override
+        public Analysis visitCreateTableAsSelect(CreateTableAsSelect node, Void context)
+        {
+            return new WriteStatementAnalyzer(metadata, session, expressions).createTableAsSelect(node);
+        }
+
+        @Override
+        public Analysis visitInsert(Insert node, Void context)
+        {
+            return new WriteStatementAnalyzer(metadata, session, expressions).insert(node);
+        }
+
+        @Override
+        public Analysis visitDropTable(DropTable node, Void context)
+        {
+            return new WriteStatementAnalyzer(metadata, session, expressions).dropTable(node);
+        }
+
+        @Override
         public Analysis visitStartTransaction(StartTransaction node, Void context)
         {
             if (session.transactionId().isPresent()) {

@@ -1,5 +1,7 @@
 package io.strata.core.metadata;
 
+import io.strata.core.connector.system.RuntimeQueries;
+import io.strata.core.connector.system.SystemTablesConnector;
 import io.strata.protocol.ErrorCode;
 import io.strata.spi.StrataException;
 import io.strata.spi.connector.Connector;
@@ -11,17 +13,21 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.ServiceLoader;
 import java.util.TreeMap;
+import java.util.concurrent.atomic.AtomicReference;
 
 import static java.util.Objects.requireNonNull;
 
 /**
  * The catalogs of a node: name to connector, created from catalog properties with the connector factories
- * found by {@link ServiceLoader}. Catalogs are registered at start and never change while running.
+ * found by {@link ServiceLoader}. Catalogs are registered at start and never change while running. Catalog
+ * {@code system} is always there, and every catalog's connector comes wrapped so that it also serves its
+ * {@code information_schema} ({@link SystemTablesConnector}).
  */
 public final class CatalogManager
 {
     private final Map<String, ConnectorFactory> factories;
     private final Map<String, Connector> catalogs = new TreeMap<>();
+    private final AtomicReference<RuntimeQueries> runtimeQueries = new AtomicReference<>(RuntimeQueries.NONE);
 
     public CatalogManager()
     {
@@ -37,6 +43,14 @@ public final class CatalogManager
             }
         }
         this.factories = Map.copyOf(byName);
+        // the system catalog reads the other catalogs through this manager, only when queried: after construction
+        catalogs.put(SystemTablesConnector.SYSTEM_CATALOG, SystemTablesConnector.systemCatalog(this, runtimeQueries::get));
+    }
+
+    /** Where {@code system.runtime.queries} reads the coordinator's queries from (none until this is called). */
+    public void setRuntimeQueries(RuntimeQueries queries)
+    {
+        runtimeQueries.set(requireNonNull(queries, "queries is null"));
     }
 
     /**
@@ -59,7 +73,8 @@ public final class CatalogManager
         if (factory == null) {
             throw new IllegalArgumentException("catalog " + catalogName + ": connector.name=" + connectorName + " is unknown; known: " + new TreeMap<>(factories).keySet());
         }
-        catalogs.put(catalogName, factory.create(catalogName, Map.copyOf(connectorProperties)));
+        Connector connector = factory.create(catalogName, Map.copyOf(connectorProperties));
+        catalogs.put(catalogName, SystemTablesConnector.withInformationSchema(catalogName, connector, this));
     }
 
     public synchronized List<String> catalogNames()

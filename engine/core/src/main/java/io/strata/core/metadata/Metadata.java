@@ -177,6 +177,16 @@ public final class Metadata
         return connectorMetadata(table.catalogName(), Optional.empty()).applyFilter(session.toConnectorSession(), table.connectorHandle(), constraint);
     }
 
+    /**
+     * The catalog's connector metadata, for the statements that change a catalog (CREATE, INSERT, DROP).
+     *
+     * @throws StrataException {@code CATALOG_NOT_FOUND}
+     */
+    public ConnectorMetadata catalogMetadata(String catalogName, Optional<Location> location)
+    {
+        return connectorMetadata(catalogName, location);
+    }
+
     private ConnectorMetadata connectorMetadata(String catalogName, Optional<Location> location)
     {
         Connector connector = catalogManager.getConnector(catalogName)

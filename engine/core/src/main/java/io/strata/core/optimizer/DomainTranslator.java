@@ -43,6 +43,9 @@ public final class DomainTranslator
 
     public static Optional<SymbolDomain> toDomain(RowExpression conjunct)
     {
+        if (conjunct instanceof Call like && like.functionName().equals(FunctionNames.LIKE)) {
+            return LikeDomains.toDomain(like);
+        }
         if (conjunct instanceof Call call) {
             if (call.functionName().equals(FunctionNames.NOT) && call.arguments().get(0) instanceof SpecialForm isNull
                     && isNull.form() == SpecialForm.Form.IS_NULL && isNull.arguments().get(0) instanceof SymbolReference reference

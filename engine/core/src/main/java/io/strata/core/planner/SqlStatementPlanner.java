@@ -3,9 +3,11 @@ package io.strata.core.planner;
 import io.airlift.slice.Slices;
 import io.strata.core.analyzer.Analysis;
 import io.strata.core.analyzer.Analyzer;
+import io.strata.core.analyzer.DataDefinitionAnalysis;
 import io.strata.core.analyzer.ExplainAnalysis;
 import io.strata.core.analyzer.RowsAnalysis;
 import io.strata.core.analyzer.SessionChangeAnalysis;
+import io.strata.core.analyzer.WriteAnalysis;
 import io.strata.core.expression.ConstantEvaluator;
 import io.strata.core.fragmenter.PlanFragment;
 import io.strata.core.fragmenter.PlanFragmenter;
@@ -90,7 +92,27 @@ public final class SqlStatementPlanner
         if (analysis instanceof SessionChangeAnalysis change) {
             return new PlannedStatement(Optional.empty(), Optional.of(change.updateType()), change.sessionUpdates());
         }
+        if (analysis instanceof DataDefinitionAnalysis definition) {
+            return new PlannedStatement(Optional.empty(), Optional.of(definition.updateType()), SessionUpdates.NONE, Optional.empty(), Optional.of(definition.task()));
+        }
+        if (analysis instanceof WriteAnalysis write) {
+            return new PlannedStatement(Optional.of(planWrite(write, session)), Optional.of(write.updateType()), SessionUpdates.NONE, Optional.of(write.target()), Optional.empty());
+        }
         return new PlannedStatement(Optional.of(planOutput(analysis, session)), Optional.empty(), SessionUpdates.NONE);
+    }
+
+    /** The plan of the rows an INSERT or CREATE TABLE AS writes: the query's, shaped to the table's columns. */
+    private OutputNode planWrite(WriteAnalysis write, Session session)
+    {
+        SymbolAllocator symbolAllocator = new SymbolAllocator();
+        PlanNodeIdAllocator idAllocator = new PlanNodeIdAllocator();
+        OutputNode query = new LogicalPlanner(metadata, session, symbolAllocator, idAllocator).plan(write.query());
+        OutputNode plan = WritePlanner.shapeToTable(query, write, symbolAllocator, idAllocator);
+        PlanSanityChecker.validate(plan);
+        OptimizerContext context = new OptimizerContext(session, metadata, constantEvaluator, idAllocator, symbolAllocator);
+        OutputNode optimized = (OutputNode) optimizers.optimize(plan, context, SystemSessionProperties.getDisabledOptimizerPasses(session));
+        PlanSanityChecker.validate(optimized);
+        return optimized;
     }
 
     private OutputNode planOutput(Analysis analysis, Session session)
@@ -112,10 +134,10 @@ public final class SqlStatementPlanner
 
     private String explainText(ExplainAnalysis explain, Session session)
     {
-        if (explain.statement() instanceof SessionChangeAnalysis) {
+        if (explain.statement() instanceof SessionChangeAnalysis || explain.statement() instanceof DataDefinitionAnalysis) {
             return explain.statementText().orElse("");
         }
-        OutputNode plan = planOutput(explain.statement(), session);
+        OutputNode plan = explain.statement() instanceof WriteAnalysis write ? planWrite(write, session) : planOutput(explain.statement(), session);
         if (explain.distributed()) {
             return distributedText(new PlanFragmenter().fragment(plan), session);
         }

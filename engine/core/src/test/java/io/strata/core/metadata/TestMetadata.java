@@ -51,8 +51,8 @@ class TestMetadata
     @Test
     void listsInOrder()
     {
-        assertThat(metadata.listCatalogs()).containsExactly("testing");
-        assertThat(metadata.listSchemas(testingSession(), "testing", LOCATION)).containsExactly("empty", "sales");
+        assertThat(metadata.listCatalogs()).containsExactly("system", "testing");
+        assertThat(metadata.listSchemas(testingSession(), "testing", LOCATION)).containsExactly("empty", "information_schema", "sales");
         assertThat(metadata.listTables(testingSession(), "testing", "sales", LOCATION)).containsExactly("customer", "orders");
     }
 

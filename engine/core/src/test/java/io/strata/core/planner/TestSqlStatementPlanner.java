@@ -66,7 +66,7 @@ class TestSqlStatementPlanner
     @Test
     void showCatalogs()
     {
-        assertThat(rows(testingSession(), "SHOW CATALOGS")).containsExactly(List.of("testing"), List.of("tpch"));
+        assertThat(rows(testingSession(), "SHOW CATALOGS")).containsExactly(List.of("system"), List.of("testing"), List.of("tpch"));
         assertThat(rows(testingSession(), "SHOW CATALOGS LIKE 't_c%'")).containsExactly(List.of("tpch"));
         assertThat(planner.plan(testingSession(), "SHOW CATALOGS").plan().orElseThrow().columnNames()).containsExactly("Catalog");
     }
@@ -74,7 +74,7 @@ class TestSqlStatementPlanner
     @Test
     void showSchemas()
     {
-        assertThat(rows(testingSession(), "SHOW SCHEMAS")).containsExactly(List.of("empty"), List.of("sales"));
+        assertThat(rows(testingSession(), "SHOW SCHEMAS")).containsExactly(List.of("empty"), List.of("information_schema"), List.of("sales"));
         assertThat(rows(testingSession(), "SHOW SCHEMAS FROM tpch LIKE 'sf1%'")).first().isEqualTo(List.of("sf1"));
         assertFails(NO_CATALOG, "SHOW SCHEMAS", ErrorCode.MISSING_CATALOG_NAME, "Catalog must be specified when session catalog is not set");
         assertFails(testingSession(), "SHOW SCHEMAS FROM nope", ErrorCode.CATALOG_NOT_FOUND, "Catalog 'nope' does not exist");
@@ -227,7 +227,8 @@ class TestSqlStatementPlanner
         assertThat(planner.explain(testingSession(), "SHOW CATALOGS")).isEqualTo("""
                 - Output[Catalog] => [catalog:varchar]
                         Catalog := catalog
-                    - Values[2 rows] => [catalog:varchar]
+                    - Values[3 rows] => [catalog:varchar]
+                            ('system')
                             ('testing')
                             ('tpch')
                 """);
@@ -246,13 +247,20 @@ class TestSqlStatementPlanner
     }
 
     @Test
-    void rejectsWhatIsNotSupportedYet()
+    void writeStatementsArePlannedNotRun()
     {
-        assertFails(testingSession(), "CREATE TABLE t (a bigint)", ErrorCode.NOT_SUPPORTED, "CREATE TABLE is not supported yet");
-        assertFails(testingSession(), "CREATE TABLE t AS SELECT 1 a", ErrorCode.NOT_SUPPORTED, "CREATE TABLE AS is not supported yet");
-        assertFails(testingSession(), "INSERT INTO orders SELECT * FROM orders", ErrorCode.NOT_SUPPORTED, "INSERT is not supported yet");
-        assertFails(testingSession(), "DROP TABLE orders", ErrorCode.NOT_SUPPORTED, "DROP TABLE is not supported yet");
-        assertFails(testingSession(), "CREATE SCHEMA s", ErrorCode.NOT_SUPPORTED, "CREATE SCHEMA is not supported yet");
+        PlannedStatement create = planner.plan(testingSession(), "CREATE TABLE t (a bigint)");
+        assertThat(create.plan()).isEmpty();
+        assertThat(create.updateType()).contains("CREATE TABLE");
+        assertThat(create.dataDefinition()).isPresent();
+
+        PlannedStatement insert = planner.plan(testingSession(), "INSERT INTO orders SELECT * FROM orders");
+        assertThat(insert.updateType()).contains("INSERT");
+        assertThat(insert.writeTarget().orElseThrow().table().toString()).isEqualTo("testing.sales.orders");
+        assertThat(insert.plan().orElseThrow().outputs()).hasSize(outputTypes(testingSession(), "SELECT * FROM orders").size());
+
+        assertFails(testingSession(), "DROP TABLE nope", ErrorCode.TABLE_NOT_FOUND, "Table 'testing.sales.nope' does not exist");
+        assertFails(testingSession(), "CREATE SCHEMA testing.sales", ErrorCode.ALREADY_EXISTS, "Schema 'testing.sales' already exists");
     }
 
     @Test

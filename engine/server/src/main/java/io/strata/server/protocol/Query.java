@@ -1,8 +1,10 @@
 package io.strata.server.protocol;
 
 import com.google.errorprone.annotations.concurrent.GuardedBy;
+import io.strata.core.connector.system.RuntimeQueries;
 import io.strata.core.execution.OutputColumn;
 import io.strata.core.execution.QueryExecution;
+import io.strata.core.execution.QueryStatistics;
 import io.strata.protocol.Column;
 import io.strata.protocol.Dialect;
 import io.strata.protocol.ErrorCode;
@@ -12,6 +14,7 @@ import io.strata.protocol.StatementStats;
 import io.strata.server.http.HttpException;
 import io.strata.server.http.HttpResponse;
 import io.strata.server.http.JsonCodec;
+import io.strata.server.query.QueryOrigin;
 import io.strata.server.query.TrackedQuery;
 import io.strata.spi.StrataException;
 import io.strata.spi.block.LongArrayBlock;
@@ -21,6 +24,7 @@ import io.strata.spi.type.Type;
 
 import java.net.URI;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
@@ -87,6 +91,7 @@ final class Query
     private static final Column FAKE_RESULT_COLUMN_TEMPLATE = Column.of("result", "boolean", Dialect.PRESTO);
 
     private final String queryId;
+    private final QueryOrigin origin;
     private final String slug;
     private final Dialect dialect;
     private final Optional<QueryExecution> execution;
@@ -131,6 +136,7 @@ final class Query
 
     private Query(
             String queryId,
+            QueryOrigin origin,
             String slug,
             Dialect dialect,
             Optional<QueryExecution> execution,
@@ -141,6 +147,7 @@ final class Query
             LongSupplier nanoTime)
     {
         this.queryId = requireNonNull(queryId, "queryId is null");
+        this.origin = requireNonNull(origin, "origin is null");
         this.slug = requireNonNull(slug, "slug is null");
         this.dialect = requireNonNull(dialect, "dialect is null");
         this.execution = requireNonNull(execution, "execution is null");
@@ -154,15 +161,17 @@ final class Query
     }
 
     /** A query the engine created; nothing runs until its client's first GET. */
-    static Query forExecution(String slug, Dialect dialect, QueryExecution execution, Executor executor, ScheduledExecutorService scheduler, JsonCodec json, LongSupplier nanoTime)
+    static Query forExecution(QueryOrigin origin, String slug, Dialect dialect, QueryExecution execution, Executor executor, ScheduledExecutorService scheduler,
+            JsonCodec json, LongSupplier nanoTime)
     {
-        return new Query(execution.queryId(), slug, dialect, Optional.of(execution), Optional.empty(), executor, scheduler, json, nanoTime);
+        return new Query(execution.queryId(), origin, slug, dialect, Optional.of(execution), Optional.empty(), executor, scheduler, json, nanoTime);
     }
 
     /** A query that failed before the engine took it (too long, or rejected by {@code createQuery}). */
-    static Query failed(String queryId, String slug, Dialect dialect, StrataException failure, Executor executor, ScheduledExecutorService scheduler, JsonCodec json, LongSupplier nanoTime)
+    static Query failed(String queryId, QueryOrigin origin, String slug, Dialect dialect, StrataException failure, Executor executor, ScheduledExecutorService scheduler,
+            JsonCodec json, LongSupplier nanoTime)
     {
-        return new Query(queryId, slug, dialect, Optional.empty(), Optional.of(failure), executor, scheduler, json, nanoTime);
+        return new Query(queryId, origin, slug, dialect, Optional.empty(), Optional.of(failure), executor, scheduler, json, nanoTime);
     }
 
     @Override
@@ -203,6 +212,38 @@ final class Query
     public void fail(StrataException cause)
     {
         execution.ifPresent(value -> value.fail(cause));
+    }
+
+    /** The query as {@code system.runtime.queries} shows it, now. */
+    RuntimeQueries.QueryInfo runtimeInfo()
+    {
+        Optional<StrataException> failure = creationFailure.or(() -> execution.flatMap(QueryExecution::failure));
+        QueryState state = execution.map(QueryExecution::state).orElse(QueryState.FAILED);
+        Optional<Instant> started = Optional.empty();
+        Optional<Instant> end = Optional.empty();
+        if (execution.isPresent()) {
+            QueryStatistics statistics = execution.get().statistics();
+            if (state != QueryState.QUEUED) {
+                started = Optional.of(origin.created().plusMillis(statistics.queuedTimeMillis()));
+            }
+            if (state.isDone()) {
+                end = Optional.of(origin.created().plusMillis(statistics.elapsedTimeMillis()));
+            }
+        }
+        else {
+            end = Optional.of(origin.created());
+        }
+        return new RuntimeQueries.QueryInfo(
+                queryId,
+                state.name(),
+                origin.user(),
+                origin.source(),
+                origin.sql(),
+                origin.created(),
+                started,
+                end,
+                failure.map(cause -> cause.errorCode().type().name()),
+                failure.map(cause -> cause.errorCode().name()));
     }
 
     /** Cancels the query on the protocol executor (the engine may take a moment to free resources). */

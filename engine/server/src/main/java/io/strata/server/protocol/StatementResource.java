@@ -1,5 +1,6 @@
 package io.strata.server.protocol;
 
+import io.strata.core.connector.system.RuntimeQueries;
 import io.strata.core.execution.QueryEngine;
 import io.strata.core.execution.QueryExecution;
 import io.strata.core.session.Session;
@@ -13,6 +14,7 @@ import io.strata.server.http.HttpResponse;
 import io.strata.server.http.JsonCodec;
 import io.strata.server.http.Router;
 import io.strata.server.query.QueryIdGenerator;
+import io.strata.server.query.QueryOrigin;
 import io.strata.server.query.QueryTracker;
 import io.strata.spi.StrataException;
 
@@ -117,6 +119,12 @@ public final class StatementResource
         return tracker.size();
     }
 
+    /** The queries this resource tracks, for {@code system.runtime.queries}. */
+    public RuntimeQueries runtimeQueries()
+    {
+        return () -> tracker.queries().stream().map(Query::runtimeInfo).toList();
+    }
+
     private CompletableFuture<HttpResponse> postStatement(HttpRequest request)
     {
         Dialect dialect = detectDialect(request);
@@ -127,10 +135,11 @@ public final class StatementResource
         }
         String queryId = queryIds.createNextQueryId();
         Session session = SessionHeaders.parseSession(request.headers(), dialect, queryId, clock.instant());
+        QueryOrigin origin = new QueryOrigin(session.user(), session.source(), sql, session.start());
         String slug = newSlug();
         if (sql.length() > maxQueryLength) {
             StrataException tooLarge = new StrataException(ErrorCode.QUERY_TEXT_TOO_LARGE, "Query text length (" + sql.length() + ") exceeds the maximum length (" + maxQueryLength + ")");
-            Query query = Query.failed(queryId, slug, dialect, tooLarge, executor, scheduler, json, nanoTime);
+            Query query = Query.failed(queryId, origin, slug, dialect, tooLarge, executor, scheduler, json, nanoTime);
             track(query);
             return CompletableFuture.completedFuture(query.initialResponse(baseUri));
         }
@@ -138,10 +147,10 @@ public final class StatementResource
             Query query;
             try {
                 QueryExecution execution = engine.createQuery(session, sql);
-                query = Query.forExecution(slug, dialect, execution, executor, scheduler, json, nanoTime);
+                query = Query.forExecution(origin, slug, dialect, execution, executor, scheduler, json, nanoTime);
             }
             catch (RuntimeException e) {
-                query = Query.failed(queryId, slug, dialect, Query.asStrataException(e), executor, scheduler, json, nanoTime);
+                query = Query.failed(queryId, origin, slug, dialect, Query.asStrataException(e), executor, scheduler, json, nanoTime);
             }
             track(query);
             return query.initialResponse(baseUri);

@@ -99,6 +99,12 @@ public final class QueryTracker<T extends TrackedQuery>
         return entry == null ? Optional.empty() : Optional.of(entry.query);
     }
 
+    /** The queries tracked now, in no particular order. */
+    public List<T> queries()
+    {
+        return queries.values().stream().map(entry -> entry.query).toList();
+    }
+
     public int size()
     {
         return queries.size();

@@ -1,5 +1,6 @@
 package io.strata.spi.connector;
 
+import io.airlift.slice.Slice;
 import io.strata.protocol.ErrorCode;
 import io.strata.spi.StrataException;
 
@@ -42,4 +43,40 @@ public interface ConnectorMetadata
     {
         throw new StrataException(ErrorCode.NOT_SUPPORTED, "This connector does not support creating schemas");
     }
+
+    /**
+     * Creates an empty table. The engine checked that the schema exists and the table does not; a connector
+     * that finds the table exists nonetheless (a concurrent CREATE) fails with {@code ALREADY_EXISTS}.
+     */
+    default void createTable(ConnectorSession session, ConnectorTableMetadata table)
+    {
+        throw new StrataException(ErrorCode.NOT_SUPPORTED, "This connector does not support creating tables");
+    }
+
+    default void dropTable(ConnectorSession session, ConnectorTableHandle table)
+    {
+        throw new StrataException(ErrorCode.NOT_SUPPORTED, "This connector does not support dropping tables");
+    }
+
+    /**
+     * Starts an INSERT of rows of every column of the table, in the order of its columns. The rows that the
+     * page sinks of the returned handle receive become visible together at {@link #finishInsert}, never before.
+     */
+    default ConnectorInsertTableHandle beginInsert(ConnectorSession session, ConnectorTableHandle table)
+    {
+        throw new StrataException(ErrorCode.NOT_SUPPORTED, "This connector does not support inserts");
+    }
+
+    /**
+     * Makes the rows of an INSERT visible, atomically.
+     *
+     * @param fragments what the insert's page sinks returned from {@link ConnectorPageSink#finish()}
+     */
+    default void finishInsert(ConnectorSession session, ConnectorInsertTableHandle insert, List<Slice> fragments)
+    {
+        throw new StrataException(ErrorCode.NOT_SUPPORTED, "This connector does not support inserts");
+    }
+
+    /** Drops whatever an INSERT that will not finish has written. */
+    default void abortInsert(ConnectorSession session, ConnectorInsertTableHandle insert) {}
 }

@@ -14,6 +14,7 @@ import io.strata.core.execution.task.TaskStatus;
 import io.strata.core.fragmenter.PlanFragmenter;
 import io.strata.core.fragmenter.SubPlan;
 import io.strata.core.metadata.CatalogManager;
+import io.strata.core.metadata.DataDefinitionTask;
 import io.strata.core.planner.PlannedStatement;
 import io.strata.core.planner.StatementPlanner;
 import io.strata.core.planner.plan.OutputNode;
@@ -94,6 +95,10 @@ final class SqlQueryExecution
     private boolean outputComplete;
     // guarded by this
     private CompletableFuture<Void> changed = new CompletableFuture<>();
+    // guarded by this: the table an INSERT or CREATE TABLE AS writes its output to, instead of the client
+    private Optional<TableWriter> writer = Optional.empty();
+    // guarded by this
+    private OptionalLong writtenRows = OptionalLong.empty();
 
     SqlQueryExecution(Session session, String sql, StatementPlanner planner, CatalogManager catalogManager, TaskManager taskManager, Executor executor,
             QueryEngineConfig config)
@@ -140,11 +145,17 @@ final class SqlQueryExecution
     {
         try {
             PlannedStatement statement = planner.plan(session, sql);
-            Optional<List<OutputColumn>> outputColumns = statement.plan().map(SqlQueryExecution::outputColumns);
+            statement.dataDefinition().ifPresent(DataDefinitionTask::execute);
+            Optional<TableWriter> tableWriter = statement.writeTarget().map(target -> TableWriter.begin(session, catalogManager, target));
+            Optional<List<OutputColumn>> outputColumns = tableWriter.isPresent()
+                    ? Optional.of(TableWriter.OUTPUT_COLUMNS)
+                    : statement.plan().map(SqlQueryExecution::outputColumns);
             synchronized (this) {
                 if (state.isDone()) {
+                    tableWriter.ifPresent(TableWriter::abort);
                     return;
                 }
+                writer = tableWriter;
                 columns = outputColumns;
                 updateType = statement.updateType();
                 sessionUpdates = statement.sessionUpdates();
@@ -271,13 +282,21 @@ final class SqlQueryExecution
             fail(toStrataException(cause));
             return;
         }
+        Optional<TableWriter> tableWriter;
+        synchronized (this) {
+            tableWriter = writer;
+        }
+        List<Page> output = result.pages();
+        if (tableWriter.isPresent()) {
+            output = write(tableWriter.get(), result);
+        }
         boolean fetchMore;
         synchronized (this) {
             fetching = false;
             if (state.isDone()) {
                 return;
             }
-            for (Page page : result.pages()) {
+            for (Page page : output) {
                 pages.addLast(page);
                 queuedBytes += page.sizeInBytes();
             }
@@ -292,6 +311,22 @@ final class SqlQueryExecution
         if (fetchMore) {
             fetch();
         }
+    }
+
+    /** Writes the pages to the table; once the output is complete, commits and returns the page of the count. */
+    private List<Page> write(TableWriter tableWriter, BufferResult result)
+    {
+        for (Page page : result.pages()) {
+            tableWriter.append(page);
+        }
+        if (!result.bufferComplete()) {
+            return List.of();
+        }
+        Page count = tableWriter.finish();
+        synchronized (this) {
+            writtenRows = OptionalLong.of(tableWriter.rows());
+        }
+        return List.of(count);
     }
 
     // guarded by this
@@ -328,9 +363,9 @@ final class SqlQueryExecution
     }
 
     @Override
-    public OptionalLong updateCount()
+    public synchronized OptionalLong updateCount()
     {
-        return OptionalLong.empty();
+        return writtenRows;
     }
 
     @Override
@@ -452,6 +487,15 @@ final class SqlQueryExecution
     public void fail(StrataException cause)
     {
         requireNonNull(cause, "cause is null");
+        Optional<TableWriter> tableWriter;
+        synchronized (this) {
+            if (state.isDone()) {
+                return;
+            }
+            tableWriter = writer;
+        }
+        // before the failure shows: a client that saw it must not find the rows or the table a write left behind
+        tableWriter.ifPresent(TableWriter::abort);
         synchronized (this) {
             if (state.isDone()) {
                 return;

@@ -1,0 +1,6 @@
+package io.strata.spi.connector;
+
+public interface ConnectorPageSinkProvider
+{
+    ConnectorPageSink createPageSink(ConnectorSession session, ConnectorInsertTableHandle insert);
+}
