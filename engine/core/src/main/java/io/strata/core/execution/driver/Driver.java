@@ -175,9 +175,15 @@ public final class Driver
                 continue;
             }
             if (!current.isFinished() && next.needsInput()) {
+                // an operator holding input that then asks for more consumed it, though it returned no page (a
+                // join whose last matches of a page went out earlier): that is progress, not a reason to wait
+                boolean holdsInput = !current.needsInput();
                 long start = System.nanoTime();
                 Page page = current.getOutput();
                 current.operatorContext().addWallNanos(System.nanoTime() - start);
+                if (page == null && holdsInput && current.needsInput()) {
+                    progress = true;
+                }
                 if (page != null && page.positionCount() > 0) {
                     current.operatorContext().recordOutput(page);
                     next.operatorContext().recordInput(page);
