@@ -1,5 +1,7 @@
 package io.strata.core.expression;
 
+import java.util.Set;
+
 /**
  * Names of the operators as {@link Call}s carry them. Scalar functions use their SQL names in lower case
  * ({@code substr}, {@code lower}, {@code abs}, {@code round}, {@code year}, ...).
@@ -34,6 +36,8 @@ public final class FunctionNames
     /** {@code like(value, pattern)} or {@code like(value, pattern, escape)}. */
     public static final String LIKE = "$like";
     public static final String CONCAT = "concat";
+    /** Functions whose result differs between calls with the same arguments: never duplicated or moved by the optimizer. */
+    public static final Set<String> NON_DETERMINISTIC = Set.of("random", "rand", "uuid", "shuffle");
 
     private FunctionNames() {}
 }

@@ -210,6 +210,7 @@ public final class PushPredicatesThroughJoins
                     List<RowExpression> all = new ArrayList<>(conjuncts);
                     all.addAll(onConjuncts);
                     all = withInferred(all, leftSymbols, rightSymbols);
+                    all.addAll(impliedBySides(all, leftSymbols, rightSymbols));
                     for (RowExpression conjunct : all) {
                         Set<Symbol> symbols = Expressions.symbolsReferenced(conjunct);
                         if (leftSymbols.containsAll(symbols)) {
@@ -284,6 +285,49 @@ public final class PushPredicatesThroughJoins
                 }
             }
             return new ArrayList<>(result);
+        }
+
+        /**
+         * For a disjunction over both sides, what it implies on each side alone: from {@code (n1 = 'FRANCE' AND
+         * n2 = 'GERMANY') OR (n1 = 'GERMANY' AND n2 = 'FRANCE')} (TPC-H Q7) {@code n1 = 'FRANCE' OR n1 = 'GERMANY'}
+         * for one side and the like for the other, so both sides are filtered before the join. The disjunction
+         * itself stays a join condition; the implied conjuncts only drop rows it would drop too.
+         */
+        private static List<RowExpression> impliedBySides(List<RowExpression> conjuncts, Set<Symbol> leftSymbols, Set<Symbol> rightSymbols)
+        {
+            List<RowExpression> implied = new ArrayList<>();
+            for (RowExpression conjunct : conjuncts) {
+                if (!(conjunct instanceof SpecialForm or) || or.form() != SpecialForm.Form.OR || !Expressions.isDeterministic(conjunct)) {
+                    continue;
+                }
+                Set<Symbol> symbols = Expressions.symbolsReferenced(conjunct);
+                if (leftSymbols.containsAll(symbols) || rightSymbols.containsAll(symbols)) {
+                    continue;
+                }
+                impliedOn(or, leftSymbols).ifPresent(implied::add);
+                impliedOn(or, rightSymbols).ifPresent(implied::add);
+            }
+            return implied;
+        }
+
+        /** The disjunction of each disjunct's conjuncts on {@code side} alone, if every disjunct has some. */
+        private static Optional<RowExpression> impliedOn(SpecialForm or, Set<Symbol> side)
+        {
+            List<RowExpression> disjuncts = new ArrayList<>();
+            for (RowExpression disjunct : or.arguments()) {
+                List<RowExpression> onSide = new ArrayList<>();
+                for (RowExpression term : Expressions.conjuncts(disjunct)) {
+                    Set<Symbol> symbols = Expressions.symbolsReferenced(term);
+                    if (!symbols.isEmpty() && side.containsAll(symbols)) {
+                        onSide.add(term);
+                    }
+                }
+                if (onSide.isEmpty()) {
+                    return Optional.empty();
+                }
+                disjuncts.add(Expressions.and(onSide));
+            }
+            return Optional.of(new SpecialForm(SpecialForm.Form.OR, disjuncts, BOOLEAN));
         }
 
         /**

@@ -2,6 +2,7 @@ package io.strata.core.planner;
 
 import io.strata.core.expression.Call;
 import io.strata.core.expression.Constant;
+import io.strata.core.expression.FunctionNames;
 import io.strata.core.expression.InputReference;
 import io.strata.core.expression.OuterReference;
 import io.strata.core.expression.RowExpression;
@@ -84,6 +85,15 @@ public final class Expressions
             return false;
         }
         return expression.children().stream().allMatch(Expressions::isInputFree);
+    }
+
+    /** Whether the expression gives the same result for the same inputs (no {@code random()} and the like). */
+    public static boolean isDeterministic(RowExpression expression)
+    {
+        if (expression instanceof Call call && FunctionNames.NON_DETERMINISTIC.contains(call.functionName())) {
+            return false;
+        }
+        return expression.children().stream().allMatch(Expressions::isDeterministic);
     }
 
     /** Whether the expression holds a subquery's value (analysis only). */

@@ -74,6 +74,27 @@ class TestJoinExplain
     }
 
     @Test
+    void q07FiltersEachNationBeforeJoiningAndJoinsTheFilteredOneEarly()
+            throws IOException
+    {
+        String plan = planner.explain(tpchSession(), query(7));
+        // implied by the disjunction over both nations: each nation scan keeps two names
+        assertThat(plan).contains("constraint on n_name: ['FRANCE'] OR ['GERMANY']").contains("constraint on n_name: ['GERMANY'] OR ['FRANCE']");
+        // the supplier's nation (filtered) joins before orders (unfiltered): deeper in the plan, later in the text
+        assertThat(plan.indexOf("- InnerJoin[s_nationkey = n_nationkey]")).isGreaterThan(plan.indexOf("- InnerJoin[l_orderkey = o_orderkey]"));
+        // the disjunction itself still decides, at the join that sees both nations
+        assertThat(plan).contains("filter: ((n_name = 'FRANCE') AND (n_name_1 = 'GERMANY')) OR ((n_name = 'GERMANY') AND (n_name_1 = 'FRANCE'))");
+    }
+
+    @Test
+    void disjunctionOverTwoTablesFiltersEachTable()
+    {
+        assertThat(planner.explain(tpchSession(),
+                "SELECT n_name FROM nation, region WHERE n_regionkey = r_regionkey AND ((n_nationkey = 1 AND r_regionkey = 1) OR (n_nationkey = 2 AND r_regionkey = 2))"))
+                .contains("constraint on n_nationkey");
+    }
+
+    @Test
     void setOperationsOffsetAndScalarSubqueries()
     {
         assertThat(planner.explain(tpchSession(), "SELECT n_name FROM nation INTERSECT SELECT r_name FROM region"))
