@@ -66,6 +66,8 @@ final class SqlTask
     private final Set<Driver> liveDrivers = new LinkedHashSet<>();
     // guarded by this
     private final List<DriverFactory> driverFactories = new ArrayList<>();
+    // per pipeline (as pipelineContexts): whether it reads splits; kept for the status once the factories are gone
+    private final List<Boolean> readsSplits = new ArrayList<>();
     // guarded by this
     private long version;
     // guarded by this
@@ -96,6 +98,7 @@ final class SqlTask
                     pipelineContexts.add(context);
                     contexts.put(factory, context);
                     driverFactories.add(factory);
+                    readsSplits.add(factory.sourceId().isPresent());
                     factory.sourceId().ifPresent(sourceId -> sourcePipelines.put(sourceId, factory));
                 }
                 for (DriverFactory factory : driverFactories) {
@@ -302,6 +305,11 @@ final class SqlTask
     {
         synchronized (this) {
             doneTime = Instant.now();
+            // a done task stays listed for its status (task.info.max-age): it must not keep its operator
+            // factories, which hold what the query built (a join's hash table)
+            driverFactories.clear();
+            sourcePipelines.clear();
+            contexts.clear();
         }
         changed();
         onDone.accept(this);
@@ -341,14 +349,20 @@ final class SqlTask
         return waitFor.thenApply(ignored -> status());
     }
 
+    /** Whether the task still holds its operator factories (and so what they built); false once done. */
+    synchronized boolean holdsOperatorFactories()
+    {
+        return !driverFactories.isEmpty();
+    }
+
     TaskStatus status()
     {
         List<PipelineContext> pipelines;
-        List<DriverFactory> factories;
+        List<Boolean> splitDriven;
         long currentVersion;
         synchronized (this) {
             pipelines = List.copyOf(pipelineContexts);
-            factories = List.copyOf(driverFactories);
+            splitDriven = List.copyOf(readsSplits);
             currentVersion = version;
         }
         int queuedSplits = 0;
@@ -360,7 +374,7 @@ final class SqlTask
         long rawBytes = 0;
         for (int i = 0; i < pipelines.size(); i++) {
             PipelineStatistics statistics = pipelines.get(i).statistics();
-            if (factories.get(i).sourceId().isPresent()) {
+            if (splitDriven.get(i)) {
                 queuedSplits += statistics.queuedDrivers();
                 runningSplits += statistics.runningDrivers();
                 completedSplits += statistics.completedDrivers();

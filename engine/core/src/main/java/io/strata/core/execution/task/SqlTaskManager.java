@@ -140,6 +140,11 @@ public final class SqlTaskManager
         return statuses;
     }
 
+    boolean holdsOperatorFactories(TaskId taskId)
+    {
+        return task(taskId).holdsOperatorFactories();
+    }
+
     private SqlTask task(TaskId taskId)
     {
         SqlTask task = tasks.get(taskId);

@@ -78,6 +78,7 @@ class TestSqlTaskManager
         assertThat(created.state()).isIn(TaskState.PLANNED, TaskState.RUNNING);
         CompletableFuture<BufferResult> firstRead = taskManager.getTaskResults(taskId, BUFFER, 0, 1 << 20);
         assertThat(firstRead).isNotDone();
+        assertThat(taskManager.holdsOperatorFactories(taskId)).isTrue();
 
         // the first two splits of [0, 1000) in four; the update is sent twice, as a retry would
         List<ScheduledSplit> splits = new ArrayList<>();
@@ -103,11 +104,25 @@ class TestSqlTaskManager
         BufferResult end = taskManager.getTaskResults(taskId, BUFFER, result.nextToken(), 1 << 20).get(10, TimeUnit.SECONDS);
         assertThat(end.bufferComplete()).isTrue();
         assertThat(end.pages()).isEmpty();
-        TaskStatus finished = taskManager.getTaskStatus(taskId);
+        TaskStatus finished = awaitDone(taskId);
         assertThat(finished.state()).isEqualTo(TaskState.FINISHED);
+        // a done task stays listed for its status but no longer holds what its operators built
+        assertThat(taskManager.holdsOperatorFactories(taskId)).isFalse();
         assertThat(finished.statistics().completedSplits()).isEqualTo(4);
         assertThat(finished.statistics().processedInputRows()).isEqualTo(1000);
         assertThat(finished.statistics().outputRows()).isEqualTo(1);
+    }
+
+    /** The buffer completes before the task records that it finished: wait for the status that says so. */
+    private TaskStatus awaitDone(TaskId taskId)
+            throws Exception
+    {
+        TaskStatus status = taskManager.getTaskStatus(taskId);
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (!status.state().isDone() && System.nanoTime() < deadline) {
+            status = taskManager.getTaskStatus(taskId, status.version()).get(10, TimeUnit.SECONDS);
+        }
+        return status;
     }
 
     @Test
