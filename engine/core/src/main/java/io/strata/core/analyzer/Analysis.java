@@ -5,6 +5,6 @@ package io.strata.core.analyzer;
  * EXPLAIN of another analysis, or a change to the session without output.
  */
 public sealed interface Analysis
-        permits QueryAnalysis, RowsAnalysis, ExplainAnalysis, SessionChangeAnalysis, DataDefinitionAnalysis, WriteAnalysis
+        permits QueryAnalysis, RowsAnalysis, ExplainAnalysis, ExplainAnalyzeAnalysis, SessionChangeAnalysis, DataDefinitionAnalysis, WriteAnalysis
 {
 }

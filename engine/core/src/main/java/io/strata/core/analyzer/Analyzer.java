@@ -154,7 +154,7 @@ public final class Analyzer
         public Analysis visitExplain(Explain node, Void context)
         {
             if (node.analyze()) {
-                throw notSupported(node, "EXPLAIN ANALYZE is");
+                return explainAnalyze(node);
             }
             ExplainType.Type type = ExplainType.Type.LOGICAL;
             for (ExplainOption option : node.options()) {
@@ -177,6 +177,23 @@ public final class Analyzer
                     break;
             }
             throw notSupported(node, "EXPLAIN (TYPE " + type + ") is");
+        }
+
+        private Analysis explainAnalyze(Explain node)
+        {
+            for (ExplainOption option : node.options()) {
+                if (option instanceof ExplainType explainType) {
+                    throw notSupported(option, "EXPLAIN ANALYZE (TYPE " + explainType.type() + ") is");
+                }
+                if (option instanceof ExplainFormat format && format.type() != ExplainFormat.Type.TEXT) {
+                    throw notSupported(option, "EXPLAIN ANALYZE (FORMAT " + format.type() + ") is");
+                }
+            }
+            Analysis statement = node.statement().accept(this, null);
+            if (!(statement instanceof QueryAnalysis query)) {
+                throw notSupported(node.statement(), "EXPLAIN ANALYZE of a statement other than a query is");
+            }
+            return new ExplainAnalyzeAnalysis(query);
         }
 
         @Override

@@ -17,6 +17,7 @@ import io.strata.core.planner.plan.OffsetNode;
 import io.strata.core.planner.plan.Ordering;
 import io.strata.core.planner.plan.OutputNode;
 import io.strata.core.planner.plan.PlanNode;
+import io.strata.core.planner.plan.PlanNodeId;
 import io.strata.core.planner.plan.PlanVisitor;
 import io.strata.core.planner.plan.ProjectNode;
 import io.strata.core.planner.plan.SemiJoinNode;
@@ -41,6 +42,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import static java.util.Objects.requireNonNull;
@@ -68,18 +70,26 @@ public final class PlanPrinter
 
     private final Metadata metadata;
     private final Session session;
+    private final Function<PlanNodeId, List<String>> annotations;
 
-    private PlanPrinter(Metadata metadata, Session session)
+    private PlanPrinter(Metadata metadata, Session session, Function<PlanNodeId, List<String>> annotations)
     {
         this.metadata = requireNonNull(metadata, "metadata is null");
         this.session = requireNonNull(session, "session is null");
+        this.annotations = requireNonNull(annotations, "annotations is null");
     }
 
     /** The plan as text, one line per node or detail, ending with a newline. */
     public static String textPlan(PlanNode plan, Metadata metadata, Session session)
     {
+        return textPlan(plan, metadata, session, id -> List.of());
+    }
+
+    /** The plan as text, with the given lines printed under each node's line (before its details). */
+    public static String textPlan(PlanNode plan, Metadata metadata, Session session, Function<PlanNodeId, List<String>> annotations)
+    {
         StringBuilder output = new StringBuilder();
-        plan.accept(new PlanPrinter(metadata, session).new Printer(output), 0);
+        plan.accept(new PlanPrinter(metadata, session, annotations).new Printer(output), 0);
         return output.toString();
     }
 
@@ -283,6 +293,9 @@ public final class PlanPrinter
             output.append(INDENT.repeat(depth)).append("- ").append(text).append(" => [")
                     .append(node.outputSymbols().stream().map(symbol -> symbol.name() + ":" + symbol.type().displayName()).collect(Collectors.joining(", ")))
                     .append("]\n");
+            for (String line : annotations.apply(node.id())) {
+                detail(depth, line);
+            }
         }
 
         private void detail(int depth, String text)

@@ -20,7 +20,8 @@ public record PlannedStatement(
         Optional<String> updateType,
         SessionUpdates sessionUpdates,
         Optional<WriteTarget> writeTarget,
-        Optional<DataDefinitionTask> dataDefinition)
+        Optional<DataDefinitionTask> dataDefinition,
+        Optional<AnnotatedPlanPrinter> explainAnalyze)
 {
     public PlannedStatement
     {
@@ -29,6 +30,10 @@ public record PlannedStatement(
         requireNonNull(sessionUpdates, "sessionUpdates is null");
         requireNonNull(writeTarget, "writeTarget is null");
         requireNonNull(dataDefinition, "dataDefinition is null");
+        requireNonNull(explainAnalyze, "explainAnalyze is null");
+        if (explainAnalyze.isPresent() && (plan.isEmpty() || writeTarget.isPresent())) {
+            throw new IllegalArgumentException("EXPLAIN ANALYZE runs the plan of a query");
+        }
         if (plan.isEmpty() && updateType.isEmpty()) {
             throw new IllegalArgumentException("a statement without output must report an update type");
         }
@@ -40,8 +45,20 @@ public record PlannedStatement(
         }
     }
 
+    public PlannedStatement(Optional<OutputNode> plan, Optional<String> updateType, SessionUpdates sessionUpdates, Optional<WriteTarget> writeTarget,
+            Optional<DataDefinitionTask> dataDefinition)
+    {
+        this(plan, updateType, sessionUpdates, writeTarget, dataDefinition, Optional.empty());
+    }
+
     public PlannedStatement(Optional<OutputNode> plan, Optional<String> updateType, SessionUpdates sessionUpdates)
     {
         this(plan, updateType, sessionUpdates, Optional.empty(), Optional.empty());
+    }
+
+    /** {@code EXPLAIN ANALYZE}: the query's plan runs, its rows are dropped, and the client gets the printed plan. */
+    public static PlannedStatement explainAnalyze(OutputNode plan, AnnotatedPlanPrinter printer)
+    {
+        return new PlannedStatement(Optional.of(plan), Optional.empty(), SessionUpdates.NONE, Optional.empty(), Optional.empty(), Optional.of(printer));
     }
 }

@@ -5,6 +5,7 @@ import io.strata.core.analyzer.Analysis;
 import io.strata.core.analyzer.Analyzer;
 import io.strata.core.analyzer.DataDefinitionAnalysis;
 import io.strata.core.analyzer.ExplainAnalysis;
+import io.strata.core.analyzer.ExplainAnalyzeAnalysis;
 import io.strata.core.analyzer.RowsAnalysis;
 import io.strata.core.analyzer.SessionChangeAnalysis;
 import io.strata.core.analyzer.WriteAnalysis;
@@ -97,6 +98,10 @@ public final class SqlStatementPlanner
         }
         if (analysis instanceof WriteAnalysis write) {
             return new PlannedStatement(Optional.of(planWrite(write, session)), Optional.of(write.updateType()), SessionUpdates.NONE, Optional.of(write.target()), Optional.empty());
+        }
+        if (analysis instanceof ExplainAnalyzeAnalysis explainAnalyze) {
+            OutputNode plan = planOutput(explainAnalyze.query(), session);
+            return PlannedStatement.explainAnalyze(plan, annotations -> PlanPrinter.textPlan(plan, metadata, session, annotations));
         }
         return new PlannedStatement(Optional.of(planOutput(analysis, session)), Optional.empty(), SessionUpdates.NONE);
     }

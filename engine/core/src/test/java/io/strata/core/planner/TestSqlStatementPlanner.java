@@ -237,7 +237,7 @@ class TestSqlStatementPlanner
         assertThat(outputTypes(testingSession(), "EXPLAIN (TYPE VALIDATE) SELECT * FROM orders")).containsExactly(BOOLEAN);
 
         assertFails(testingSession(), "EXPLAIN (TYPE VALIDATE) SELECT * FROM nope", ErrorCode.TABLE_NOT_FOUND, "Table 'testing.sales.nope' does not exist");
-        assertFails(testingSession(), "EXPLAIN ANALYZE SELECT 1", ErrorCode.NOT_SUPPORTED, "EXPLAIN ANALYZE is not supported yet");
+        assertFails(testingSession(), "EXPLAIN ANALYZE SET SESSION query_max_run_time = '1h'", ErrorCode.NOT_SUPPORTED, "EXPLAIN ANALYZE of a statement other than a query is not supported yet");
         String distributed = rows(testingSession(), "EXPLAIN (TYPE DISTRIBUTED, FORMAT TEXT) SELECT status, rank() OVER (ORDER BY price) FROM orders").get(0).get(0);
         assertThat(distributed).startsWith("Fragment 0 [SOURCE]\n    Output layout: [");
         assertThat(distributed).contains("Window[orderBy = [", "rank() RANGE BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW", "TableScan");

@@ -2,7 +2,11 @@ package io.strata.core.execution.driver;
 
 import io.strata.core.execution.memory.QueryMemoryContext;
 
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 
 import static java.util.Objects.requireNonNull;
@@ -23,6 +27,8 @@ public final class PipelineContext
     private int startedDrivers;
     // guarded by this
     private PipelineStatistics finishedTotals = PipelineStatistics.EMPTY;
+    // guarded by this: the operators of done drivers, by operator id
+    private final Map<Integer, OperatorStatistics> finishedOperators = new TreeMap<>();
 
     public PipelineContext(int pipelineId, QueryMemoryContext queryMemory)
     {
@@ -64,8 +70,26 @@ public final class PipelineContext
             }
             finishedTotals = finishedTotals.add(new PipelineStatistics(0, 0, 1, driverTotals.cpuNanos(), driverTotals.wallNanos(),
                     driverTotals.rawInputPositions(), driverTotals.rawInputBytes(), driverTotals.peakMemoryBytes()));
+            for (OperatorContext operator : context.operatorContexts()) {
+                finishedOperators.merge(operator.operatorId(), OperatorStatistics.of(pipelineId, operator), OperatorStatistics::add);
+            }
             liveDrivers.remove(context);
         }
+    }
+
+    /** Each operator of the pipeline, summed over its drivers, done and live, in operator order. */
+    public List<OperatorStatistics> operatorStatistics()
+    {
+        Map<Integer, OperatorStatistics> operators;
+        synchronized (this) {
+            operators = new TreeMap<>(finishedOperators);
+        }
+        for (DriverContext driver : liveDrivers) {
+            for (OperatorContext operator : driver.operatorContexts()) {
+                operators.merge(operator.operatorId(), OperatorStatistics.of(pipelineId, operator), OperatorStatistics::add);
+            }
+        }
+        return new ArrayList<>(operators.values());
     }
 
     public PipelineStatistics statistics()

@@ -90,11 +90,29 @@ public final class SetOperationOperator
     /** How many times the group is in the result. */
     private int copies(int group)
     {
+        if (distinct) {
+            // EXCEPT DISTINCT keeps a row of the first input that no other input has, however many times each has it
+            return isInDistinctResult(group) ? 1 : 0;
+        }
         long result = counts[0][group];
         for (int source = 1; source < sourceCount; source++) {
             result = kind == Kind.INTERSECT ? Math.min(result, counts[source][group]) : Math.max(0, result - counts[source][group]);
         }
-        return (int) (distinct ? Math.min(result, 1) : result);
+        return (int) result;
+    }
+
+    private boolean isInDistinctResult(int group)
+    {
+        if (counts[0][group] == 0) {
+            return false;
+        }
+        for (int source = 1; source < sourceCount; source++) {
+            boolean present = counts[source][group] > 0;
+            if (kind == Kind.INTERSECT ? !present : present) {
+                return false;
+            }
+        }
+        return true;
     }
 
     @Override

@@ -15,6 +15,7 @@ import io.strata.core.fragmenter.PlanFragmenter;
 import io.strata.core.fragmenter.SubPlan;
 import io.strata.core.metadata.CatalogManager;
 import io.strata.core.metadata.DataDefinitionTask;
+import io.strata.core.planner.AnnotatedPlanPrinter;
 import io.strata.core.planner.PlannedStatement;
 import io.strata.core.planner.StatementPlanner;
 import io.strata.core.planner.plan.OutputNode;
@@ -36,6 +37,7 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import static java.util.Objects.requireNonNull;
@@ -99,6 +101,8 @@ final class SqlQueryExecution
     private Optional<TableWriter> writer = Optional.empty();
     // guarded by this
     private OptionalLong writtenRows = OptionalLong.empty();
+    // guarded by this: EXPLAIN ANALYZE drops the output and returns the plan with the operators' counters
+    private Optional<AnnotatedPlanPrinter> explainAnalyze = Optional.empty();
 
     SqlQueryExecution(Session session, String sql, StatementPlanner planner, CatalogManager catalogManager, TaskManager taskManager, Executor executor,
             QueryEngineConfig config)
@@ -149,13 +153,14 @@ final class SqlQueryExecution
             Optional<TableWriter> tableWriter = statement.writeTarget().map(target -> TableWriter.begin(session, catalogManager, target));
             Optional<List<OutputColumn>> outputColumns = tableWriter.isPresent()
                     ? Optional.of(TableWriter.OUTPUT_COLUMNS)
-                    : statement.plan().map(SqlQueryExecution::outputColumns);
+                    : statement.explainAnalyze().isPresent() ? Optional.of(ExplainAnalyzeOutput.OUTPUT_COLUMNS) : statement.plan().map(SqlQueryExecution::outputColumns);
             synchronized (this) {
                 if (state.isDone()) {
                     tableWriter.ifPresent(TableWriter::abort);
                     return;
                 }
                 writer = tableWriter;
+                explainAnalyze = statement.explainAnalyze();
                 columns = outputColumns;
                 updateType = statement.updateType();
                 sessionUpdates = statement.sessionUpdates();
@@ -283,12 +288,19 @@ final class SqlQueryExecution
             return;
         }
         Optional<TableWriter> tableWriter;
+        Optional<AnnotatedPlanPrinter> planPrinter;
+        TaskId taskId;
         synchronized (this) {
             tableWriter = writer;
+            planPrinter = explainAnalyze;
+            taskId = scheduler.orElseThrow().rootTaskId();
         }
         List<Page> output = result.pages();
         if (tableWriter.isPresent()) {
             output = write(tableWriter.get(), result);
+        }
+        else if (planPrinter.isPresent()) {
+            output = result.bufferComplete() ? List.of(explainAnalyzePage(planPrinter.get(), taskId)) : List.of();
         }
         boolean fetchMore;
         synchronized (this) {
@@ -311,6 +323,32 @@ final class SqlQueryExecution
         if (fetchMore) {
             fetch();
         }
+    }
+
+    /**
+     * The plan with its operators' counters. The buffer completes as the last driver ends, so this waits
+     * (briefly) for the task to be done, when the counters are final.
+     */
+    private Page explainAnalyzePage(AnnotatedPlanPrinter printer, TaskId taskId)
+    {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        try {
+            TaskStatus status = taskManager.getTaskStatus(taskId);
+            while (!status.state().isDone() && System.nanoTime() < deadline) {
+                status = taskManager.getTaskStatus(taskId, status.version()).get(deadline - System.nanoTime(), TimeUnit.NANOSECONDS);
+            }
+        }
+        catch (ExecutionException | TimeoutException e) {
+            // print the counters as they are
+        }
+        catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        long elapsedMillis;
+        synchronized (this) {
+            elapsedMillis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - createNanos);
+        }
+        return ExplainAnalyzeOutput.page(printer, taskManager.getOperatorStatistics(taskId), elapsedMillis);
     }
 
     /** Writes the pages to the table; once the output is complete, commits and returns the page of the count. */

@@ -5,6 +5,7 @@ import io.strata.core.execution.buffer.OutputBufferStatistics;
 import io.strata.core.execution.buffer.PartitionedOutputBuffer;
 import io.strata.core.execution.driver.Driver;
 import io.strata.core.execution.driver.DriverFactory;
+import io.strata.core.execution.driver.OperatorStatistics;
 import io.strata.core.execution.driver.PipelineContext;
 import io.strata.core.execution.driver.PipelineStatistics;
 import io.strata.core.execution.executor.DriverListener;
@@ -347,6 +348,20 @@ final class SqlTask
             waitFor = versionChanged;
         }
         return waitFor.thenApply(ignored -> status());
+    }
+
+    /** Each operator of each pipeline, summed over its drivers; kept once the task is done. */
+    List<OperatorStatistics> operatorStatistics()
+    {
+        List<PipelineContext> pipelines;
+        synchronized (this) {
+            pipelines = List.copyOf(pipelineContexts);
+        }
+        List<OperatorStatistics> operators = new ArrayList<>();
+        for (PipelineContext pipeline : pipelines) {
+            operators.addAll(pipeline.operatorStatistics());
+        }
+        return operators;
     }
 
     /** Whether the task still holds its operator factories (and so what they built); false once done. */

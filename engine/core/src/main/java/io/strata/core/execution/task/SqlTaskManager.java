@@ -2,6 +2,7 @@ package io.strata.core.execution.task;
 
 import io.strata.core.execution.buffer.BufferResult;
 import io.strata.core.execution.buffer.OutputBufferId;
+import io.strata.core.execution.driver.OperatorStatistics;
 import io.strata.core.execution.executor.TaskExecutor;
 import io.strata.core.execution.memory.MemoryPool;
 import io.strata.core.execution.memory.QueryMemoryContext;
@@ -138,6 +139,12 @@ public final class SqlTaskManager
             statuses.add(task.status());
         }
         return statuses;
+    }
+
+    @Override
+    public List<OperatorStatistics> getOperatorStatistics(TaskId taskId)
+    {
+        return task(taskId).operatorStatistics();
     }
 
     boolean holdsOperatorFactories(TaskId taskId)

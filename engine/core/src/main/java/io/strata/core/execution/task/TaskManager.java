@@ -2,6 +2,7 @@ package io.strata.core.execution.task;
 
 import io.strata.core.execution.buffer.BufferResult;
 import io.strata.core.execution.buffer.OutputBufferId;
+import io.strata.core.execution.driver.OperatorStatistics;
 
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -53,4 +54,12 @@ public interface TaskManager
     TaskStatus abortTask(TaskId taskId);
 
     List<TaskStatus> getAllTaskStatus();
+
+    /**
+     * Each operator of the task, summed over its drivers (Presto's operator summaries of the task info): what
+     * {@code EXPLAIN ANALYZE} shows. Complete once the task is done.
+     *
+     * @throws io.strata.spi.StrataException {@code NOT_FOUND} for an unknown task
+     */
+    List<OperatorStatistics> getOperatorStatistics(TaskId taskId);
 }
