@@ -7,4 +7,4 @@ cd "$root"
 mvn -B -q -DskipTests package -pl bench -am
 cd bench
 mvn -B -q dependency:build-classpath -Dmdep.outputFile=target/classpath.txt >/dev/null
-exec java -Xmx8g -XX:+UseParallelGC -cp "target/classes:$(cat target/classpath.txt)" io.strata.bench.BenchmarkTpch --queries-dir "$root/../shared/tpch/queries" "$@"
+exec java -Xmx10g -XX:+UseParallelGC -Djol.skipDynamicAttach=true -Djol.skipHotspotSAAttach=true -cp "target/classes:$(cat target/classpath.txt)" io.strata.bench.BenchmarkTpch --queries-dir "$root/../shared/tpch/queries" "$@"

@@ -20,7 +20,10 @@ public final class LikeMatcher
 {
     private enum Shape
     {
-        EXACT, PREFIX, SUFFIX, CONTAINS, GENERAL
+        EXACT, PREFIX, SUFFIX, CONTAINS,
+        /** Literals separated by {@code %} only (no {@code _}): {@code '%special%requests%'}. */
+        LITERALS_IN_ORDER,
+        GENERAL
     }
 
     private static final int LITERAL = 0;
@@ -121,7 +124,12 @@ public final class LikeMatcher
         if (kinds.length == 3 && kinds[0] == MANY && kinds[1] == LITERAL && kinds[2] == MANY) {
             return Shape.CONTAINS;
         }
-        return Shape.GENERAL;
+        for (int kind : kinds) {
+            if (kind == ONE) {
+                return Shape.GENERAL;
+            }
+        }
+        return Shape.LITERALS_IN_ORDER;
     }
 
     private static byte[] singleLiteral(int[] kinds, byte[][] literals)
@@ -147,6 +155,8 @@ public final class LikeMatcher
                 return length >= literal.length && Arrays.equals(data, end - literal.length, end, literal, 0, literal.length);
             case CONTAINS:
                 return indexOf(data, start, end, literal) >= 0;
+            case LITERALS_IN_ORDER:
+                return matchesLiteralsInOrder(data, start, end);
             case GENERAL:
                 return matchesGeneral(data, start, end);
         }
@@ -166,6 +176,43 @@ public final class LikeMatcher
             }
         }
         return -1;
+    }
+
+    /**
+     * A leading literal must be a prefix and a trailing one a suffix; each literal between is found leftmost after
+     * the one before it (the leftmost occurrence leaves the most room for the rest, so no backtracking is needed).
+     */
+    private boolean matchesLiteralsInOrder(byte[] data, int start, int end)
+    {
+        int first = 0;
+        int last = kinds.length - 1;
+        int position = start;
+        int limit = end;
+        if (kinds[first] == LITERAL) {
+            if (!literalAt(data, position, limit, literals[first])) {
+                return false;
+            }
+            position += literals[first].length;
+            first++;
+        }
+        if (last >= first && kinds[last] == LITERAL) {
+            int suffixStart = limit - literals[last].length;
+            if (suffixStart < position || !Arrays.equals(data, suffixStart, limit, literals[last], 0, literals[last].length)) {
+                return false;
+            }
+            limit = suffixStart;
+            last--;
+        }
+        for (int token = first; token <= last; token++) {
+            if (kinds[token] == LITERAL) {
+                int found = indexOf(data, position, limit, literals[token]);
+                if (found < 0) {
+                    return false;
+                }
+                position = found + literals[token].length;
+            }
+        }
+        return true;
     }
 
     private boolean matchesGeneral(byte[] data, int start, int end)
