@@ -133,8 +133,8 @@ public final class ReorderJoins
         /**
          * Which leaf to join next: among those a condition connects to the joined relations, the one that
          * filters most — its own filter, or that of a leaf only it connects to ({@code supplier} before
-         * {@code orders} when a filtered {@code nation} hangs off {@code supplier}, TPC-H Q7) — the FROM order on
-         * ties; the first leaf when none is connected (a cross join).
+         * {@code orders} when a filtered {@code nation} hangs off {@code supplier}, TPC-H Q7) — on ties the smaller
+         * of equally filtered leaves, then the FROM order; the first leaf when none is connected (a cross join).
          */
         private static int next(Set<Symbol> available, List<PlanNode> remaining, List<RowExpression> unplaced)
         {
@@ -153,7 +153,10 @@ public final class ReorderJoins
                         selectivity = Math.min(selectivity, selectivity(other));
                     }
                 }
-                if (selectivity < bestSelectivity) {
+                // between equally filtered leaves the smaller: its hash table is cheaper, and a filter on a small
+                // dimension (TPC-H Q21's nation) is likely the narrower one (orders keeps half its rows there)
+                if (selectivity < bestSelectivity
+                        || (selectivity == bestSelectivity && selectivity < 1 && RowCountEstimator.estimate(leaf) < RowCountEstimator.estimate(remaining.get(best)))) {
                     best = i;
                     bestSelectivity = selectivity;
                 }

@@ -63,6 +63,8 @@ class TestJoinExplain
         String plan = planner.explain(tpchSession(), query(21));
         assertThat(count(plan, "- SemiJoin[l_orderkey = l_orderkey_")).isEqualTo(2);
         assertThat(plan).contains("filter: l_suppkey_1 <> l_suppkey").contains("- Filter[NOT exists_1]");
+        // the filtered nation (one row of 25) joins below orders (half its rows), cutting the rows orders probes with
+        assertThat(plan.indexOf("- InnerJoin[l_orderkey = o_orderkey]")).isPositive().isLessThan(plan.indexOf("- InnerJoin[s_nationkey = n_nationkey]"));
     }
 
     @Test
