@@ -7,6 +7,7 @@ import io.strata.core.expression.SpecialForm;
 import io.strata.core.expression.SymbolReference;
 import io.strata.core.planner.Expressions;
 import io.strata.core.planner.plan.AggregationNode;
+import io.strata.core.planner.plan.Assignment;
 import io.strata.core.planner.plan.FilterNode;
 import io.strata.core.planner.plan.JoinNode;
 import io.strata.core.planner.plan.PlanNode;
@@ -172,6 +173,10 @@ public final class PushPredicatesThroughJoins
         @Override
         public PlanNode visitSemiJoin(SemiJoinNode node, List<RowExpression> conjuncts)
         {
+            Optional<PlanNode> intoJoinSide = pushIntoJoinSide(node);
+            if (intoJoinSide.isPresent()) {
+                return intoJoinSide.get().accept(this, conjuncts);
+            }
             Set<Symbol> sourceSymbols = new HashSet<>(node.source().outputSymbols());
             List<RowExpression> pushed = new ArrayList<>();
             List<RowExpression> kept = new ArrayList<>();
@@ -190,6 +195,46 @@ public final class PushPredicatesThroughJoins
             SemiJoinNode rewritten = new SemiJoinNode(node.id(), node.source().accept(this, pushed), node.filteringSource().accept(this, filteringPushed),
                     node.criteria(), filter, node.output(), node.nullAware());
             return filter(rewritten, kept);
+        }
+
+        /**
+         * A semi join over an inner join (possibly through a projection that passes the symbols it reads) whose
+         * source-side symbols all come from one side of the join: the mark depends on each row of that side alone,
+         * so the semi join moves into that side, where a filter on its mark (TPC-H Q18's {@code o_orderkey IN (...)})
+         * then cuts the rows before the join rather than after it.
+         */
+        private Optional<PlanNode> pushIntoJoinSide(SemiJoinNode node)
+        {
+            Optional<ProjectNode> project = node.source() instanceof ProjectNode projectNode ? Optional.of(projectNode) : Optional.empty();
+            PlanNode below = project.map(ProjectNode::source).orElse(node.source());
+            if (!(below instanceof JoinNode join) || join.type() != JoinNode.Type.INNER) {
+                return Optional.empty();
+            }
+            Set<Symbol> read = new HashSet<>();
+            node.criteria().forEach(clause -> read.add(clause.left()));
+            Set<Symbol> sourceSymbols = new HashSet<>(node.source().outputSymbols());
+            node.filter().ifPresent(filter -> Expressions.symbolsReferenced(filter).stream().filter(sourceSymbols::contains).forEach(read::add));
+            if (project.isPresent()) {
+                for (Assignment assignment : project.get().assignments()) {
+                    boolean identity = assignment.expression() instanceof SymbolReference reference && reference.symbol().equals(assignment.symbol());
+                    if (read.contains(assignment.symbol()) && !identity) {
+                        return Optional.empty();
+                    }
+                }
+            }
+            boolean left = join.left().outputSymbols().containsAll(read);
+            if (!left && !join.right().outputSymbols().containsAll(read)) {
+                return Optional.empty();
+            }
+            PlanNode side = left ? join.left() : join.right();
+            SemiJoinNode pushed = new SemiJoinNode(node.id(), side, node.filteringSource(), node.criteria(), node.filter(), node.output(), node.nullAware());
+            PlanNode newJoin = join.replaceChildren(left ? List.of(pushed, join.right()) : List.of(join.left(), pushed));
+            if (project.isEmpty()) {
+                return Optional.of(newJoin);
+            }
+            List<Assignment> assignments = new ArrayList<>(project.get().assignments());
+            assignments.add(new Assignment(node.output(), new SymbolReference(node.output())));
+            return Optional.of(new ProjectNode(project.get().id(), newJoin, assignments));
         }
 
         @Override

@@ -68,6 +68,18 @@ class TestJoinExplain
     }
 
     @Test
+    void q18InSubqueryFiltersOrdersBeforeTheJoins()
+            throws IOException
+    {
+        String plan = planner.explain(tpchSession(), query(18));
+        // the semi join marks orders rows and its filter cuts them before they meet lineitem and customer
+        int semiJoin = plan.indexOf("- SemiJoin[o_orderkey = l_orderkey_");
+        assertThat(semiJoin).isPositive();
+        assertThat(plan.indexOf("- InnerJoin[l_orderkey = o_orderkey]")).isPositive().isLessThan(semiJoin);
+        assertThat(plan.indexOf("- Filter[in")).isPositive().isLessThan(semiJoin);
+    }
+
+    @Test
     void q17CorrelatedScalarBecomesGroupedAggregationJoin()
             throws IOException
     {
