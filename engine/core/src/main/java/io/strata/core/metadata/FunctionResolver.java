@@ -340,6 +340,9 @@ public final class FunctionResolver
         builder.aggregate("approx_distinct", List.of(anyType()), types -> BIGINT, "bigint", "Approximate number of distinct values (standard error 2.3%)");
         builder.aggregate("approx_distinct", List.of(anyType(), exact(DOUBLE)), types -> BIGINT, "bigint",
                 "Approximate number of distinct values, with at most the given standard error");
+        String percentile = "The value at the given percentile of the values (exact: the discrete percentile)";
+        builder.aggregate("approx_percentile", List.of(exact(BIGINT), exact(DOUBLE)), BIGINT, percentile);
+        builder.aggregate("approx_percentile", List.of(exact(DOUBLE), exact(DOUBLE)), DOUBLE, percentile);
     }
 
     private static final class Builder

@@ -197,6 +197,20 @@ class TestAggregateFunctionsAgainstDuckDb
                 Case.of("SELECT approx_distinct(l_suppkey), approx_distinct(l_shipdate < DATE '1995-01-01'), approx_distinct(l_discount) FROM lineitem",
                         "SELECT count(DISTINCT l_suppkey), count(DISTINCT l_shipdate < DATE '1995-01-01'), count(DISTINCT l_discount) FROM lineitem"),
                 Case.of("SELECT o_custkey, approx_distinct(o_orderdate) FROM orders GROUP BY o_custkey", "SELECT o_custkey, count(DISTINCT o_orderdate) FROM orders GROUP BY o_custkey"),
+                // approx_percentile is exact here: the discrete percentile, DuckDB's quantile_disc
+                Case.data("SELECT approx_percentile(v, 0.5), approx_percentile(d, 0.9), approx_percentile(v, 0), approx_percentile(d, 1) FROM t",
+                        "SELECT quantile_disc(v, 0.5), quantile_disc(d, 0.9), quantile_disc(v, 0), quantile_disc(d, 1) FROM t"),
+                Case.data("SELECT g, approx_percentile(v, 0.25), approx_percentile(d, 0.75) FROM t GROUP BY g",
+                        "SELECT g, quantile_disc(v, 0.25), quantile_disc(d, 0.75) FROM t GROUP BY g"),
+                Case.data("SELECT approx_percentile(v, 0.5) FROM e", "SELECT quantile_disc(v, 0.5) FROM e"),
+                Case.of("SELECT l_returnflag, approx_percentile(l_quantity, 0.5), approx_percentile(l_orderkey, 0.99) FROM lineitem GROUP BY l_returnflag",
+                        "SELECT l_returnflag, quantile_disc(CAST(l_quantity AS DOUBLE), 0.5), quantile_disc(l_orderkey, 0.99) FROM lineitem GROUP BY l_returnflag"),
+                Case.of("SELECT o_orderpriority, approx_percentile(o_custkey, 0.1), approx_percentile(o_totalprice, 0.95) FROM orders GROUP BY o_orderpriority",
+                        "SELECT o_orderpriority, quantile_disc(o_custkey, 0.1), quantile_disc(CAST(o_totalprice AS DOUBLE), 0.95) FROM orders GROUP BY o_orderpriority"),
+                Case.of("SELECT approx_percentile(o_totalprice, 0.333), approx_percentile(o_shippriority, 0.5) FROM orders",
+                        "SELECT quantile_disc(CAST(o_totalprice AS DOUBLE), 0.333), quantile_disc(o_shippriority, 0.5) FROM orders"),
+                Case.of("SELECT n_name, approx_percentile(n_nationkey, 0.5) OVER (PARTITION BY n_regionkey), approx_percentile(n_nationkey, 0.8) OVER (ORDER BY n_nationkey) FROM nation",
+                        "SELECT n_name, quantile_disc(n_nationkey, 0.5) OVER (PARTITION BY n_regionkey), quantile_disc(n_nationkey, 0.8) OVER (ORDER BY n_nationkey) FROM nation"),
                 // sum, avg, min, max and count: Presto's result types, empty input, NULL keys
                 Case.data("SELECT sum(v), avg(v), min(v), max(v), count(v), count(*) FROM t"),
                 Case.data("SELECT g, sum(v), avg(v), min(d), max(d), count(s) FROM t GROUP BY g"),
@@ -283,11 +297,12 @@ class TestAggregateFunctionsAgainstDuckDb
             "SELECT l_suppkey, max_by(l_orderkey * 10 + l_linenumber, l_extendedprice * 1000000 + l_orderkey * 10 + l_linenumber), "
                     + "min_by(l_comment, l_orderkey * 10 + l_linenumber) FROM lineitem GROUP BY l_suppkey",
             "SELECT o_custkey, approx_distinct(o_orderpriority), count_if(o_orderstatus = 'O') FROM orders GROUP BY o_custkey",
+            "SELECT l_linestatus, approx_percentile(l_orderkey, 0.3), approx_percentile(l_partkey, 0.99) FROM lineitem GROUP BY l_linestatus",
     })
     void testPartialAndFinalSteps(String sql)
     {
         String duckDbSql = sql.replace("max_by", "arg_max").replace("min_by", "arg_min").replace("geometric_mean", "geomean")
-                .replace("approx_distinct(o_orderpriority)", "count(DISTINCT o_orderpriority)");
+                .replace("approx_distinct(o_orderpriority)", "count(DISTINCT o_orderpriority)").replace("approx_percentile", "quantile_disc");
         comparison.assertSameAnswer(sql, duckDbSql);
         List<List<Object>> flushed = sortedRows(flushingRunner.execute("tpch", "tiny", sql).rows());
         List<List<Object>> unflushed = sortedRows(comparison.execute(sql).rows());
@@ -411,6 +426,14 @@ class TestAggregateFunctionsAgainstDuckDb
         assertThatThrownBy(() -> comparison.execute(sql))
                 .isInstanceOfSatisfying(StrataException.class, e -> assertThat(e.errorCode()).isEqualTo(ErrorCode.FUNCTION_NOT_FOUND))
                 .hasMessageContaining(message);
+    }
+
+    @Test
+    void testInvalidPercentile()
+    {
+        assertThatThrownBy(() -> comparison.execute("SELECT approx_percentile(n_nationkey, 1.5) FROM nation"))
+                .isInstanceOfSatisfying(StrataException.class, e -> assertThat(e.errorCode()).isEqualTo(ErrorCode.INVALID_FUNCTION_ARGUMENT))
+                .hasMessageContaining("Percentile must be between 0 and 1");
     }
 
     @Test

@@ -22,7 +22,7 @@ import static io.strata.spi.type.VarcharType.VARCHAR;
  * The aggregates beyond {@code count}, {@code sum}, {@code avg}, {@code min} and {@code max}, with Presto's
  * names and result types: {@code count_if}, {@code arbitrary} / {@code any_value}, {@code bool_and} /
  * {@code every}, {@code bool_or}, {@code max_by}, {@code min_by}, the variance family, {@code corr},
- * {@code covar_samp}, {@code covar_pop}, {@code geometric_mean} and {@code approx_distinct}. Numeric arguments
+ * {@code covar_samp}, {@code covar_pop}, {@code geometric_mean}, {@code approx_distinct} and {@code approx_percentile}. Numeric arguments
  * arrive as bigint or double (the analyzer coerces integers and decimals as Presto's signatures say).
  */
 final class ExtendedAggregationFunctions
@@ -94,6 +94,12 @@ final class ExtendedAggregationFunctions
                 }
                 if (arity == 2 && argumentTypes.get(1) instanceof DoubleType) {
                     return function(name, argumentTypes, List.of(VARCHAR), BIGINT, () -> new ApproxDistinctAccumulator(true));
+                }
+                break;
+            case "approx_percentile":
+                if (arity == 2 && isNumeric(first) && argumentTypes.get(1) instanceof DoubleType) {
+                    boolean doubles = first instanceof DoubleType;
+                    return function(name, argumentTypes, List.of(VARCHAR), doubles ? DOUBLE : BIGINT, () -> new ApproxPercentileAccumulator(doubles));
                 }
                 break;
             default:
