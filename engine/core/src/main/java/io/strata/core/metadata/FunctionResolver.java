@@ -322,15 +322,15 @@ public final class FunctionResolver
         builder.aggregate("bool_or", List.of(exact(BOOLEAN)), BOOLEAN, "True if any non-null value is true");
         builder.aggregate("max_by", List.of(anyType(), anyType()), types -> types.get(0), "T", "The value of x on a row with the greatest y");
         builder.aggregate("min_by", List.of(anyType(), anyType()), types -> types.get(0), "T", "The value of x on a row with the least y");
-        Map<String, String> variances = new LinkedHashMap<>();
-        variances.put("stddev", "Sample standard deviation");
-        variances.put("stddev_samp", "Sample standard deviation");
-        variances.put("stddev_pop", "Population standard deviation");
-        variances.put("variance", "Sample variance");
-        variances.put("var_samp", "Sample variance");
-        variances.put("var_pop", "Population variance");
-        variances.put("geometric_mean", "Geometric mean of the non-null values");
-        variances.forEach((name, description) -> {
+        Map<String, String> numericToDouble = new LinkedHashMap<>();
+        numericToDouble.put("stddev", "Sample standard deviation");
+        numericToDouble.put("stddev_samp", "Sample standard deviation");
+        numericToDouble.put("stddev_pop", "Population standard deviation");
+        numericToDouble.put("variance", "Sample variance");
+        numericToDouble.put("var_samp", "Sample variance");
+        numericToDouble.put("var_pop", "Population variance");
+        numericToDouble.put("geometric_mean", "Geometric mean of the non-null values");
+        numericToDouble.forEach((name, description) -> {
             builder.aggregate(name, List.of(exact(BIGINT)), DOUBLE, description);
             builder.aggregate(name, List.of(exact(DOUBLE)), DOUBLE, description);
         });

@@ -2,6 +2,7 @@ package io.strata.core.execution.operator.aggregation;
 
 import io.airlift.slice.Slice;
 import io.airlift.slice.Slices;
+import io.strata.core.execution.expression.Blocks;
 import io.strata.protocol.ErrorCode;
 import io.strata.spi.StrataException;
 import io.strata.spi.block.Block;
@@ -51,29 +52,43 @@ final class ApproxPercentileAccumulator
     public void addInput(int[] groupIds, Block[] arguments, int positionCount)
     {
         Block block = arguments[0];
-        Block percentiles = arguments[1];
-        double[] percentileValues = ((DoubleArrayBlock) percentiles).rawValues();
+        long[] bits = valueBits(block, positionCount);
+        boolean[] nulls = Blocks.rawNulls(block);
+        double[] percentileValues = ((DoubleArrayBlock) arguments[1]).rawValues();
+        boolean[] percentileNulls = Blocks.rawNulls(arguments[1]);
         for (int i = 0; i < positionCount; i++) {
-            if (block.isNull(i)) {
+            if (nulls != null && nulls[i]) {
                 continue;
             }
-            if (percentiles.isNull(i)) {
+            if (percentileNulls != null && percentileNulls[i]) {
                 throw new StrataException(ErrorCode.INVALID_FUNCTION_ARGUMENT, "Percentile cannot be null");
             }
-            setPercentile(percentileValues[i]);
-            add(groupIds[i], valueBits(block, i));
+            if (percentileValues[i] != percentile) {
+                setPercentile(percentileValues[i]);
+            }
+            add(groupIds[i], bits[i]);
         }
     }
 
-    private long valueBits(Block block, int position)
+    /** The values as longs: bigints as they are, doubles as their bits. */
+    private static long[] valueBits(Block block, int positionCount)
     {
+        if (block instanceof LongArrayBlock) {
+            return ((LongArrayBlock) block).rawValues();
+        }
+        long[] bits = new long[positionCount];
         if (block instanceof DoubleArrayBlock) {
-            return Double.doubleToLongBits(((DoubleArrayBlock) block).rawValues()[position]);
+            double[] doubles = ((DoubleArrayBlock) block).rawValues();
+            for (int i = 0; i < positionCount; i++) {
+                bits[i] = Double.doubleToLongBits(doubles[i]);
+            }
+            return bits;
         }
-        if (block instanceof IntArrayBlock) {
-            return ((IntArrayBlock) block).rawValues()[position];
+        int[] ints = ((IntArrayBlock) block).rawValues();
+        for (int i = 0; i < positionCount; i++) {
+            bits[i] = ints[i];
         }
-        return ((LongArrayBlock) block).rawValues()[position];
+        return bits;
     }
 
     /** The percentile is a constant argument: every row carries the same value. */

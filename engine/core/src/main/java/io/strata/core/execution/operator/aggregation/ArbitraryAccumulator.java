@@ -1,5 +1,6 @@
 package io.strata.core.execution.operator.aggregation;
 
+import io.strata.core.execution.expression.Blocks;
 import io.strata.spi.block.Block;
 import io.strata.spi.type.Type;
 
@@ -27,16 +28,10 @@ final class ArbitraryAccumulator
     public void addInput(int[] groupIds, Block[] arguments, int positionCount)
     {
         Block block = arguments[0];
-        if (block.mayHaveNull()) {
-            for (int i = 0; i < positionCount; i++) {
-                if (!values.isPresent(groupIds[i]) && !block.isNull(i)) {
-                    values.set(groupIds[i], block, i);
-                }
-            }
-            return;
-        }
+        boolean[] nulls = Blocks.rawNulls(block);
         for (int i = 0; i < positionCount; i++) {
-            if (!values.isPresent(groupIds[i])) {
+            // only a group's first non-null value is copied: the loop itself reads flags, never values
+            if (!values.isPresent(groupIds[i]) && (nulls == null || !nulls[i])) {
                 values.set(groupIds[i], block, i);
             }
         }
