@@ -330,6 +330,8 @@ public final class FunctionResolver
         numericToDouble.put("var_samp", "Sample variance");
         numericToDouble.put("var_pop", "Population variance");
         numericToDouble.put("geometric_mean", "Geometric mean of the non-null values");
+        numericToDouble.put("skewness", "Skewness of the non-null values");
+        numericToDouble.put("kurtosis", "Excess kurtosis of the non-null values (bias-corrected)");
         numericToDouble.forEach((name, description) -> {
             builder.aggregate(name, List.of(exact(BIGINT)), DOUBLE, description);
             builder.aggregate(name, List.of(exact(DOUBLE)), DOUBLE, description);
@@ -337,6 +339,8 @@ public final class FunctionResolver
         builder.aggregate("corr", List.of(exact(DOUBLE), exact(DOUBLE)), DOUBLE, "Correlation coefficient of y and x");
         builder.aggregate("covar_samp", List.of(exact(DOUBLE), exact(DOUBLE)), DOUBLE, "Sample covariance of y and x");
         builder.aggregate("covar_pop", List.of(exact(DOUBLE), exact(DOUBLE)), DOUBLE, "Population covariance of y and x");
+        builder.aggregate("regr_slope", List.of(exact(DOUBLE), exact(DOUBLE)), DOUBLE, "Slope of the least-squares line of y on x");
+        builder.aggregate("regr_intercept", List.of(exact(DOUBLE), exact(DOUBLE)), DOUBLE, "Intercept of the least-squares line of y on x");
         builder.aggregate("approx_distinct", List.of(anyType()), types -> BIGINT, "bigint", "Approximate number of distinct values (standard error 2.3%)");
         builder.aggregate("approx_distinct", List.of(anyType(), exact(DOUBLE)), types -> BIGINT, "bigint",
                 "Approximate number of distinct values, with at most the given standard error");

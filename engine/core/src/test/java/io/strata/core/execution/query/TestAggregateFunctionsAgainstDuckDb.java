@@ -179,6 +179,23 @@ class TestAggregateFunctionsAgainstDuckDb
                 Case.data("SELECT g, corr(v, d), corr(d, v) FROM t GROUP BY g",
                         "SELECT g, CASE WHEN isfinite(corr(v, d)) THEN corr(v, d) END, CASE WHEN isfinite(corr(d, v)) THEN corr(d, v) END FROM t GROUP BY g"),
                 Case.of("SELECT p_brand, corr(p_retailprice, p_size), covar_samp(p_size, p_retailprice) FROM part GROUP BY p_brand"),
+                // regr_slope, regr_intercept: the least-squares line of y on x
+                Case.data("SELECT regr_slope(v, d), regr_intercept(v, d), regr_slope(d, v), regr_intercept(d, v) FROM t"),
+                // Presto: NULL where the line is not finite (one row: DuckDB's slope is NaN)
+                Case.data("SELECT g, regr_slope(v, d), regr_intercept(m, d) FROM t GROUP BY g",
+                        "SELECT g, CASE WHEN isfinite(regr_slope(v, d)) THEN regr_slope(v, d) END, regr_intercept(m, d) FROM t GROUP BY g"),
+                Case.of("SELECT l_returnflag, regr_slope(l_extendedprice, l_quantity), regr_intercept(l_extendedprice, l_quantity) FROM lineitem GROUP BY l_returnflag"),
+                Case.of("SELECT regr_slope(o_totalprice, o_custkey), regr_intercept(o_custkey, o_totalprice) FROM orders"),
+                // kurtosis is Presto's and DuckDB's bias-corrected excess kurtosis; Presto's skewness is sqrt(n) m3 / m2^1.5,
+                // DuckDB's the sample skewness, larger by sqrt(n (n - 1)) / (n - 2)
+                Case.data("SELECT kurtosis(v), skewness(v) FROM t", "SELECT kurtosis(v), skewness(v) * (count(v) - 2) / sqrt(count(v) * (count(v) - 1)) FROM t"),
+                Case.data("SELECT g, kurtosis(d), skewness(d) FROM t GROUP BY g", "SELECT g, kurtosis(d), skewness(d) * (count(d) - 2) / sqrt(count(d) * (count(d) - 1)) FROM t GROUP BY g"),
+                Case.data("SELECT kurtosis(v), skewness(v) FROM e"),
+                Case.of("SELECT o_orderpriority, kurtosis(o_totalprice), skewness(o_totalprice) FROM orders GROUP BY o_orderpriority",
+                        "SELECT o_orderpriority, kurtosis(o_totalprice), skewness(o_totalprice) * (count(o_totalprice) - 2) / sqrt(count(o_totalprice) * (count(o_totalprice) - 1)) "
+                                + "FROM orders GROUP BY o_orderpriority"),
+                Case.of("SELECT kurtosis(l_quantity), kurtosis(l_extendedprice + 1e9), skewness(l_discount) FROM lineitem",
+                        "SELECT kurtosis(l_quantity), kurtosis(l_extendedprice + 1e9), skewness(l_discount) * (count(*) - 2) / sqrt(count(*) * (count(*) - 1)) FROM lineitem"),
                 // geometric_mean
                 Case.of("SELECT geometric_mean(l_quantity) FROM lineitem", "SELECT geomean(l_quantity) FROM lineitem"),
                 Case.data("SELECT g, geometric_mean(abs(d)), geometric_mean(abs(v)) FROM t WHERE g <> 1 OR g IS NULL GROUP BY g",
@@ -298,6 +315,7 @@ class TestAggregateFunctionsAgainstDuckDb
                     + "min_by(l_comment, l_orderkey * 10 + l_linenumber) FROM lineitem GROUP BY l_suppkey",
             "SELECT o_custkey, approx_distinct(o_orderpriority), count_if(o_orderstatus = 'O') FROM orders GROUP BY o_custkey",
             "SELECT l_linestatus, approx_percentile(l_orderkey, 0.3), approx_percentile(l_partkey, 0.99) FROM lineitem GROUP BY l_linestatus",
+            "SELECT l_returnflag, kurtosis(l_extendedprice), regr_slope(l_extendedprice, l_quantity), regr_intercept(l_tax, l_discount) FROM lineitem GROUP BY l_returnflag",
     })
     void testPartialAndFinalSteps(String sql)
     {

@@ -8,19 +8,25 @@ import io.strata.spi.block.LongArrayBlock;
 import java.util.Arrays;
 
 /**
- * {@code covar_samp(y, x)}, {@code covar_pop(y, x)} and {@code corr(y, x)} over the rows where both are not
- * null. The state is the two-variable form of Welford's: count, both means and the co-moment
+ * {@code covar_samp(y, x)}, {@code covar_pop(y, x)}, {@code corr(y, x)}, and the least-squares line of y on x,
+ * {@code regr_slope(y, x)} and {@code regr_intercept(y, x)}, over the rows where both are not null. The state is the two-variable form of Welford's: count, both means and the co-moment
  * {@code c2 = sum((x - mean x)(y - mean y))}, plus both {@code m2}s for {@code corr}; states merge pairwise
  * (Chan et al.). Presto's results: {@code covar_samp} and {@code corr} are null below two rows,
- * {@code covar_pop} below one, and {@code corr} is null where a variable is constant (no finite coefficient).
- * Intermediate: {@code [count, mean x, mean y, c2]}, and {@code [m2 x, m2 y]} for {@code corr}.
+ * {@code covar_pop} below one, and {@code corr} and the regression are null where they are not finite (a
+ * constant variable). Intermediate: {@code [count, mean x, mean y, c2]}, and {@code [m2 x, m2 y]} for the others.
  */
 final class CovarianceAccumulator
         implements GroupedAccumulator
 {
     enum Kind
     {
-        COVAR_SAMP, COVAR_POP, CORR
+        COVAR_SAMP, COVAR_POP, CORR, REGR_SLOPE, REGR_INTERCEPT;
+
+        /** Whether the state needs each variable's sum of squared deviations. */
+        boolean needsSquares()
+        {
+            return this != COVAR_SAMP && this != COVAR_POP;
+        }
     }
 
     private final Kind kind;
@@ -38,7 +44,7 @@ final class CovarianceAccumulator
 
     static int intermediateColumns(Kind kind)
     {
-        return kind == Kind.CORR ? 6 : 4;
+        return kind.needsSquares() ? 6 : 4;
     }
 
     @Override
@@ -86,8 +92,8 @@ final class CovarianceAccumulator
         double[] partialMeanXs = ((DoubleArrayBlock) intermediate[1]).rawValues();
         double[] partialMeanYs = ((DoubleArrayBlock) intermediate[2]).rawValues();
         double[] partialC2s = ((DoubleArrayBlock) intermediate[3]).rawValues();
-        double[] partialM2Xs = kind == Kind.CORR ? ((DoubleArrayBlock) intermediate[4]).rawValues() : null;
-        double[] partialM2Ys = kind == Kind.CORR ? ((DoubleArrayBlock) intermediate[5]).rawValues() : null;
+        double[] partialM2Xs = kind.needsSquares() ? ((DoubleArrayBlock) intermediate[4]).rawValues() : null;
+        double[] partialM2Ys = kind.needsSquares() ? ((DoubleArrayBlock) intermediate[5]).rawValues() : null;
         for (int i = 0; i < positionCount; i++) {
             long otherCount = partialCounts[i];
             if (otherCount == 0) {
@@ -119,7 +125,7 @@ final class CovarianceAccumulator
         blocks[1] = new DoubleArrayBlock(count, null, Arrays.copyOfRange(meanXs, fromGroup, toGroup));
         blocks[2] = new DoubleArrayBlock(count, null, Arrays.copyOfRange(meanYs, fromGroup, toGroup));
         blocks[3] = new DoubleArrayBlock(count, null, Arrays.copyOfRange(c2s, fromGroup, toGroup));
-        if (kind == Kind.CORR) {
+        if (kind.needsSquares()) {
             blocks[4] = new DoubleArrayBlock(count, null, Arrays.copyOfRange(m2Xs, fromGroup, toGroup));
             blocks[5] = new DoubleArrayBlock(count, null, Arrays.copyOfRange(m2Ys, fromGroup, toGroup));
         }
@@ -145,9 +151,17 @@ final class CovarianceAccumulator
                     result = n < 1 ? Double.NaN : c2s[group] / n;
                     nulls[i] = n < 1;
                     break;
-                default:
+                case CORR:
                     result = c2s[group] / (Math.sqrt(m2Xs[group]) * Math.sqrt(m2Ys[group]));
                     nulls[i] = n < 2 || !Double.isFinite(result);
+                    break;
+                case REGR_SLOPE:
+                    result = c2s[group] / m2Xs[group];
+                    nulls[i] = n < 1 || !Double.isFinite(result);
+                    break;
+                default:
+                    result = meanYs[group] - c2s[group] / m2Xs[group] * meanXs[group];
+                    nulls[i] = n < 1 || !Double.isFinite(result);
                     break;
             }
             results[i] = nulls[i] ? 0 : result;

@@ -22,7 +22,8 @@ import static io.strata.spi.type.VarcharType.VARCHAR;
  * The aggregates beyond {@code count}, {@code sum}, {@code avg}, {@code min} and {@code max}, with Presto's
  * names and result types: {@code count_if}, {@code arbitrary} / {@code any_value}, {@code bool_and} /
  * {@code every}, {@code bool_or}, {@code max_by}, {@code min_by}, the variance family, {@code corr},
- * {@code covar_samp}, {@code covar_pop}, {@code geometric_mean}, {@code approx_distinct} and {@code approx_percentile}. Numeric arguments
+ * {@code covar_samp}, {@code covar_pop}, {@code regr_slope}, {@code regr_intercept}, {@code skewness}, {@code kurtosis},
+ * {@code geometric_mean}, {@code approx_distinct} and {@code approx_percentile}. Numeric arguments
  * arrive as bigint or double (the analyzer coerces integers and decimals as Presto's signatures say).
  */
 final class ExtendedAggregationFunctions
@@ -74,6 +75,8 @@ final class ExtendedAggregationFunctions
                 }
                 break;
             case "corr":
+            case "regr_slope":
+            case "regr_intercept":
             case "covar_samp":
             case "covar_pop":
                 if (arity == 2 && isNumeric(first) && isNumeric(argumentTypes.get(1))) {
@@ -81,6 +84,13 @@ final class ExtendedAggregationFunctions
                     List<Type> intermediate = new ArrayList<>(List.of(BIGINT));
                     intermediate.addAll(Collections.nCopies(CovarianceAccumulator.intermediateColumns(kind) - 1, DOUBLE));
                     return function(name, argumentTypes, intermediate, DOUBLE, () -> new CovarianceAccumulator(kind));
+                }
+                break;
+            case "skewness":
+            case "kurtosis":
+                if (arity == 1 && isNumeric(first)) {
+                    boolean kurtosis = name.equals("kurtosis");
+                    return function(name, argumentTypes, List.of(BIGINT, DOUBLE, DOUBLE, DOUBLE, DOUBLE), DOUBLE, () -> new CentralMomentsAccumulator(kurtosis));
                 }
                 break;
             case "geometric_mean":
