@@ -228,6 +228,13 @@ class TestAggregateFunctionsAgainstDuckDb
                         "SELECT quantile_disc(CAST(o_totalprice AS DOUBLE), 0.333), quantile_disc(o_shippriority, 0.5) FROM orders"),
                 Case.of("SELECT n_name, approx_percentile(n_nationkey, 0.5) OVER (PARTITION BY n_regionkey), approx_percentile(n_nationkey, 0.8) OVER (ORDER BY n_nationkey) FROM nation",
                         "SELECT n_name, quantile_disc(n_nationkey, 0.5) OVER (PARTITION BY n_regionkey), quantile_disc(n_nationkey, 0.8) OVER (ORDER BY n_nationkey) FROM nation"),
+                // long decimals (128-bit values) as values, keys and distinct values
+                Case.of("SELECT o_orderpriority, max_by(CAST(o_totalprice AS DECIMAL(30, 2)), CAST(o_orderkey AS DECIMAL(30, 0))), "
+                                + "min_by(o_orderkey, CAST(o_totalprice AS DECIMAL(30, 2))), approx_distinct(CAST(o_custkey AS DECIMAL(30, 0))) FROM orders WHERE o_orderkey < 500 GROUP BY o_orderpriority",
+                        "SELECT o_orderpriority, arg_max_null(CAST(o_totalprice AS DECIMAL(30, 2)), CAST(o_orderkey AS DECIMAL(30, 0))), "
+                                + "arg_min_null(o_orderkey, CAST(o_totalprice AS DECIMAL(30, 2))), count(DISTINCT o_custkey) FROM orders WHERE o_orderkey < 500 GROUP BY o_orderpriority"),
+                Case.of("SELECT o_orderkey, arbitrary(CAST(o_totalprice AS DECIMAL(30, 2))) FROM orders WHERE o_orderkey < 100 GROUP BY o_orderkey",
+                        "SELECT o_orderkey, any_value(CAST(o_totalprice AS DECIMAL(30, 2))) FROM orders WHERE o_orderkey < 100 GROUP BY o_orderkey"),
                 // sum, avg, min, max and count: Presto's result types, empty input, NULL keys
                 Case.data("SELECT sum(v), avg(v), min(v), max(v), count(v), count(*) FROM t"),
                 Case.data("SELECT g, sum(v), avg(v), min(d), max(d), count(s) FROM t GROUP BY g"),
