@@ -297,6 +297,11 @@ class TestAggregateFunctionsAgainstDuckDb
                 Case.of("SELECT r_name, (SELECT approx_distinct(n_name) FROM nation WHERE n_regionkey = r_regionkey AND n_nationkey > 100) FROM region",
                         "SELECT r_name, (SELECT count(DISTINCT n_name) FROM nation WHERE n_regionkey = r_regionkey AND n_nationkey > 100) FROM region"),
                 Case.of("SELECT n_name, (SELECT stddev(c_acctbal) FROM customer WHERE c_nationkey = n_nationkey) FROM nation"),
+                // a correlated subquery over no rows: count_if is 0 (Presto), the others NULL
+                Case.of("SELECT r_name, (SELECT count_if(n_nationkey > 3) FROM nation WHERE n_regionkey = r_regionkey AND n_nationkey > 20), "
+                                + "(SELECT bool_or(n_nationkey > 3) FROM nation WHERE n_regionkey = r_regionkey AND n_nationkey > 20) FROM region",
+                        "SELECT r_name, (SELECT count(*) FILTER (WHERE n_nationkey > 3) FROM nation WHERE n_regionkey = r_regionkey AND n_nationkey > 20), "
+                                + "(SELECT bool_or(n_nationkey > 3) FROM nation WHERE n_regionkey = r_regionkey AND n_nationkey > 20) FROM region"),
                 Case.data("SELECT g, s, count_if(b), stddev(v), bool_or(b) FROM t GROUP BY GROUPING SETS ((g), (s), ())",
                         "SELECT g, s, coalesce(count_if(b), 0), stddev(v), bool_or(b) FROM t GROUP BY GROUPING SETS ((g), (s), ())"),
                 Case.of("SELECT o_orderstatus, o_orderpriority, var_pop(o_totalprice), count_if(o_shippriority = 0) FROM orders GROUP BY ROLLUP (o_orderstatus, o_orderpriority)"),
