@@ -66,6 +66,7 @@ public final class FunctionResolver
         addArithmetic(builder);
         addScalars(builder);
         addAggregates(builder);
+        addExtendedAggregates(builder);
         builder.alias("substring", "substr");
         return new FunctionResolver(builder.functions, builder.operators, builder.aliases);
     }
@@ -306,6 +307,46 @@ public final class FunctionResolver
 
         builder.aggregate("min", List.of(anyType()), types -> types.get(0), "T", "Minimum of the non-null values");
         builder.aggregate("max", List.of(anyType()), types -> types.get(0), "T", "Maximum of the non-null values");
+    }
+
+    /** Presto's general and statistical aggregates beyond the basic five (see ExtendedAggregationFunctions). */
+    private static void addExtendedAggregates(Builder builder)
+    {
+        builder.aggregate("count_if", List.of(exact(BOOLEAN)), BIGINT, "Counts the rows where the condition is true");
+        for (String name : List.of("arbitrary", "any_value")) {
+            builder.aggregate(name, List.of(anyType()), types -> types.get(0), "T", "An arbitrary non-null value");
+        }
+        for (String name : List.of("bool_and", "every")) {
+            builder.aggregate(name, List.of(exact(BOOLEAN)), BOOLEAN, "True if every non-null value is true");
+        }
+        builder.aggregate("bool_or", List.of(exact(BOOLEAN)), BOOLEAN, "True if any non-null value is true");
+        builder.aggregate("max_by", List.of(anyType(), anyType()), types -> types.get(0), "T", "The value of x on a row with the greatest y");
+        builder.aggregate("min_by", List.of(anyType(), anyType()), types -> types.get(0), "T", "The value of x on a row with the least y");
+        Map<String, String> numericToDouble = new LinkedHashMap<>();
+        numericToDouble.put("stddev", "Sample standard deviation");
+        numericToDouble.put("stddev_samp", "Sample standard deviation");
+        numericToDouble.put("stddev_pop", "Population standard deviation");
+        numericToDouble.put("variance", "Sample variance");
+        numericToDouble.put("var_samp", "Sample variance");
+        numericToDouble.put("var_pop", "Population variance");
+        numericToDouble.put("geometric_mean", "Geometric mean of the non-null values");
+        numericToDouble.put("skewness", "Skewness of the non-null values");
+        numericToDouble.put("kurtosis", "Excess kurtosis of the non-null values (bias-corrected)");
+        numericToDouble.forEach((name, description) -> {
+            builder.aggregate(name, List.of(exact(BIGINT)), DOUBLE, description);
+            builder.aggregate(name, List.of(exact(DOUBLE)), DOUBLE, description);
+        });
+        builder.aggregate("corr", List.of(exact(DOUBLE), exact(DOUBLE)), DOUBLE, "Correlation coefficient of y and x");
+        builder.aggregate("covar_samp", List.of(exact(DOUBLE), exact(DOUBLE)), DOUBLE, "Sample covariance of y and x");
+        builder.aggregate("covar_pop", List.of(exact(DOUBLE), exact(DOUBLE)), DOUBLE, "Population covariance of y and x");
+        builder.aggregate("regr_slope", List.of(exact(DOUBLE), exact(DOUBLE)), DOUBLE, "Slope of the least-squares line of y on x");
+        builder.aggregate("regr_intercept", List.of(exact(DOUBLE), exact(DOUBLE)), DOUBLE, "Intercept of the least-squares line of y on x");
+        builder.aggregate("approx_distinct", List.of(anyType()), types -> BIGINT, "bigint", "Approximate number of distinct values (standard error 2.3%)");
+        builder.aggregate("approx_distinct", List.of(anyType(), exact(DOUBLE)), types -> BIGINT, "bigint",
+                "Approximate number of distinct values, with at most the given standard error");
+        String percentile = "The value at the given percentile of the values (exact: the discrete percentile)";
+        builder.aggregate("approx_percentile", List.of(exact(BIGINT), exact(DOUBLE)), BIGINT, percentile);
+        builder.aggregate("approx_percentile", List.of(exact(DOUBLE), exact(DOUBLE)), DOUBLE, percentile);
     }
 
     private static final class Builder

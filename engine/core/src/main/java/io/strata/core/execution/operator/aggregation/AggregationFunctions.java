@@ -11,6 +11,7 @@ import io.strata.spi.type.IntervalYearMonthType;
 import io.strata.spi.type.Type;
 
 import java.util.List;
+import java.util.Optional;
 
 import static io.strata.spi.type.BigintType.BIGINT;
 import static io.strata.spi.type.DoubleType.DOUBLE;
@@ -43,6 +44,10 @@ public final class AggregationFunctions
 
     private static AggregationFunction resolve(String name, List<Type> argumentTypes)
     {
+        Optional<AggregationFunction> extended = ExtendedAggregationFunctions.resolve(name, argumentTypes);
+        if (extended.isPresent()) {
+            return extended.get();
+        }
         if (name.equals("count")) {
             if (argumentTypes.size() > 1) {
                 throw missing(name, argumentTypes);
