@@ -1,6 +1,7 @@
 package io.strata.core.optimizer;
 
 import io.strata.core.expression.RowExpression;
+import io.strata.core.expression.SymbolReference;
 import io.strata.core.planner.Expressions;
 import io.strata.core.planner.plan.Aggregation;
 import io.strata.core.planner.plan.AggregationNode;
@@ -56,12 +57,19 @@ public final class PruneUnreferencedColumns
     @Override
     public PlanNode optimize(PlanNode plan, OptimizerContext context)
     {
-        return plan.accept(new Pruner(), Set.copyOf(plan.outputSymbols()));
+        return plan.accept(new Pruner(context), Set.copyOf(plan.outputSymbols()));
     }
 
     private static final class Pruner
             implements PlanVisitor<PlanNode, Set<Symbol>>
     {
+        private final OptimizerContext context;
+
+        Pruner(OptimizerContext context)
+        {
+            this.context = context;
+        }
+
         @Override
         public PlanNode visitOutput(OutputNode node, Set<Symbol> required)
         {
@@ -164,9 +172,26 @@ public final class PruneUnreferencedColumns
                 needed.add(clause.right());
             });
             node.filter().ifPresent(filter -> needed.addAll(Expressions.symbolsReferenced(filter)));
-            PlanNode left = node.left().accept(this, needed);
-            PlanNode right = node.right().accept(this, needed);
+            PlanNode left = narrow(node.left().accept(this, needed), needed);
+            PlanNode right = narrow(node.right().accept(this, needed), needed);
             return new JoinNode(node.id(), node.type(), left, right, node.criteria(), node.filter(), node.singleMatch());
+        }
+
+        /**
+         * A join's input with only the columns the join and what is above it read: a column only a filter below
+         * read (TPC-H Q13's {@code o_comment}) would otherwise be copied into the hash table and every output row.
+         */
+        private PlanNode narrow(PlanNode node, Set<Symbol> needed)
+        {
+            List<Symbol> outputs = node.outputSymbols();
+            if (needed.containsAll(outputs)) {
+                return node;
+            }
+            List<Assignment> kept = outputs.stream()
+                    .filter(needed::contains)
+                    .map(symbol -> new Assignment(symbol, new SymbolReference(symbol)))
+                    .toList();
+            return new ProjectNode(context.idAllocator().nextId(), node, kept);
         }
 
         @Override

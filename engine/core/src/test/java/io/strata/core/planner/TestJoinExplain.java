@@ -80,6 +80,16 @@ class TestJoinExplain
     }
 
     @Test
+    void q13JoinDoesNotCarryAColumnOnlyItsInputFilterReads()
+            throws IOException
+    {
+        String plan = planner.explain(tpchSession(), query(13));
+        String join = plan.lines().filter(line -> line.contains("- LeftJoin[c_custkey = o_custkey]")).findFirst().orElseThrow();
+        assertThat(join).doesNotContain("o_comment");
+        assertThat(plan).contains("- Filter[NOT (o_comment LIKE '%special%requests%')]");
+    }
+
+    @Test
     void q17CorrelatedScalarBecomesGroupedAggregationJoin()
             throws IOException
     {
