@@ -122,13 +122,13 @@ final class DateFunctionKernels
     }
 
     /** {@code date_trunc(unit, date)}; operands: unit, date. */
-    static Block dateTrunc(Block[] operands, int positionCount)
+    static Block dateTrunc(Block[] operands, int positionCount, Optional<DateUnit> constantUnit)
     {
         VariableWidthBlock units = (VariableWidthBlock) operands[0];
         int[] days = ((IntArrayBlock) operands[1]).rawValues();
         boolean[] nulls = StringFunctionKernels.nulls(operands, positionCount);
         int[] out = new int[positionCount];
-        UnitCache cache = new UnitCache();
+        UnitCache cache = new UnitCache(constantUnit);
         for (int i = 0; i < positionCount; i++) {
             if (!isNull(nulls, i)) {
                 out[i] = truncate(cache.unit(units, i), days[i]);
@@ -138,14 +138,14 @@ final class DateFunctionKernels
     }
 
     /** {@code date_add(unit, value, date)}; operands: unit, value, date. */
-    static Block dateAdd(Block[] operands, int positionCount)
+    static Block dateAdd(Block[] operands, int positionCount, Optional<DateUnit> constantUnit)
     {
         VariableWidthBlock units = (VariableWidthBlock) operands[0];
         long[] values = ((LongArrayBlock) operands[1]).rawValues();
         int[] days = ((IntArrayBlock) operands[2]).rawValues();
         boolean[] nulls = StringFunctionKernels.nulls(operands, positionCount);
         int[] out = new int[positionCount];
-        UnitCache cache = new UnitCache();
+        UnitCache cache = new UnitCache(constantUnit);
         for (int i = 0; i < positionCount; i++) {
             if (isNull(nulls, i)) {
                 continue;
@@ -201,14 +201,14 @@ final class DateFunctionKernels
     }
 
     /** {@code date_diff(unit, start, end)}: whole units from start to end, negative when end is earlier. */
-    static Block dateDiff(Block[] operands, int positionCount)
+    static Block dateDiff(Block[] operands, int positionCount, Optional<DateUnit> constantUnit)
     {
         VariableWidthBlock units = (VariableWidthBlock) operands[0];
         int[] starts = ((IntArrayBlock) operands[1]).rawValues();
         int[] ends = ((IntArrayBlock) operands[2]).rawValues();
         boolean[] nulls = StringFunctionKernels.nulls(operands, positionCount);
         long[] out = new long[positionCount];
-        UnitCache cache = new UnitCache();
+        UnitCache cache = new UnitCache(constantUnit);
         for (int i = 0; i < positionCount; i++) {
             if (isNull(nulls, i)) {
                 continue;
@@ -263,14 +263,26 @@ final class DateFunctionKernels
         return months;
     }
 
-    /** Resolves the unit of each row once per distinct text: units are nearly always one constant. */
+    /**
+     * The unit of each row: the constant one, resolved when the expression was compiled, or else resolved again
+     * only when the text changes. An invalid constant unit is left to fail on the first row that is not NULL.
+     */
     private static final class UnitCache
     {
+        private final Optional<DateUnit> constant;
         private Slice text;
         private DateUnit unit;
 
+        UnitCache(Optional<DateUnit> constant)
+        {
+            this.constant = constant;
+        }
+
         DateUnit unit(VariableWidthBlock units, int position)
         {
+            if (constant.isPresent()) {
+                return constant.get();
+            }
             Slice current = units.getSlice(position);
             if (unit == null || !current.equals(text)) {
                 unit = DateUnit.require(current);

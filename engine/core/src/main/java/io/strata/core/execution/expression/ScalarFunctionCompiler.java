@@ -353,14 +353,21 @@ final class ScalarFunctionCompiler
                 return Optional.of(dateField(arguments, DateFunctionKernels.DateField.QUARTER));
             case "last_day_of_month":
                 return Optional.of(new UnaryEvaluator(DATE, coerce(arguments.get(0), DATE), DateFunctionKernels::lastDayOfMonth));
-            case "date_trunc":
-                return Optional.of(new FoldingEvaluator(DATE, List.of(coerce(arguments.get(0), VARCHAR), coerce(arguments.get(1), DATE)), DateFunctionKernels::dateTrunc));
-            case "date_add":
+            case "date_trunc": {
+                Optional<DateFunctionKernels.DateUnit> unit = constantUnit(arguments.get(0));
+                return Optional.of(new FoldingEvaluator(DATE, List.of(coerce(arguments.get(0), VARCHAR), coerce(arguments.get(1), DATE)),
+                        (blocks, positionCount) -> DateFunctionKernels.dateTrunc(blocks, positionCount, unit)));
+            }
+            case "date_add": {
+                Optional<DateFunctionKernels.DateUnit> unit = constantUnit(arguments.get(0));
                 return Optional.of(new FoldingEvaluator(DATE, List.of(coerce(arguments.get(0), VARCHAR), coerce(arguments.get(1), BIGINT), coerce(arguments.get(2), DATE)),
-                        DateFunctionKernels::dateAdd));
-            case "date_diff":
+                        (blocks, positionCount) -> DateFunctionKernels.dateAdd(blocks, positionCount, unit)));
+            }
+            case "date_diff": {
+                Optional<DateFunctionKernels.DateUnit> unit = constantUnit(arguments.get(0));
                 return Optional.of(new FoldingEvaluator(BIGINT, List.of(coerce(arguments.get(0), VARCHAR), coerce(arguments.get(1), DATE), coerce(arguments.get(2), DATE)),
-                        DateFunctionKernels::dateDiff));
+                        (blocks, positionCount) -> DateFunctionKernels.dateDiff(blocks, positionCount, unit)));
+            }
             case "to_iso8601":
                 return Optional.of(new UnaryEvaluator(type, coerce(arguments.get(0), DATE), DateFunctionKernels::toIso8601));
             case "from_iso8601_date":
@@ -370,6 +377,15 @@ final class ScalarFunctionCompiler
             default:
                 return Optional.empty();
         }
+    }
+
+    /** The unit of a constant, valid unit argument: resolved once here rather than per row. */
+    private static Optional<DateFunctionKernels.DateUnit> constantUnit(BlockEvaluator argument)
+    {
+        if (argument instanceof ConstantBlockEvaluator constant && constant.value() instanceof Slice text) {
+            return DateFunctionKernels.DateUnit.parse(text);
+        }
+        return Optional.empty();
     }
 
     private static BlockEvaluator dateField(List<BlockEvaluator> arguments, DateFunctionKernels.DateField field)

@@ -22,6 +22,9 @@ import static io.strata.core.execution.expression.Blocks.rawNulls;
  */
 final class StringFunctionKernels
 {
+    /** The longest value {@code lpad} and {@code rpad} build, in code points. */
+    static final int MAX_PADDED_LENGTH = 1 << 24;
+
     private StringFunctionKernels() {}
 
     /** Which ends {@code trim} works on. */
@@ -314,6 +317,10 @@ final class StringFunctionKernels
             long size = sizes[i];
             if (size < 0 || size > Integer.MAX_VALUE) {
                 throw new StrataException(ErrorCode.INVALID_FUNCTION_ARGUMENT, "Target length must be in the range [0.." + Integer.MAX_VALUE + "]");
+            }
+            if (size > MAX_PADDED_LENGTH) {
+                // Presto would try to build the value and run out of memory: refuse it up front instead
+                throw new StrataException(ErrorCode.INVALID_FUNCTION_ARGUMENT, "Target length " + size + " exceeds the maximum of " + MAX_PADDED_LENGTH + " characters");
             }
             Slice pad = pads.getSlice(i);
             if (pad.length() == 0) {

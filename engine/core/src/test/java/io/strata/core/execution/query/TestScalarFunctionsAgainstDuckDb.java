@@ -126,6 +126,10 @@ class TestScalarFunctionsAgainstDuckDb
                 Case.strings("SELECT id, trim(v), ltrim(v), rtrim(v) FROM s"),
                 Case.same("SELECT trim('xxaxbxx', 'x'), ltrim('xyaxy', 'yx'), rtrim('xyaxy', 'yx')"),
                 Case.strings("SELECT id, trim(v, 'hl'), ltrim(v, 'Ä'), rtrim(v, 'ed ') FROM s"),
+                Case.duck("SELECT trim(BOTH FROM '  a  '), trim(LEADING FROM '  a  '), trim(TRAILING FROM '  a  '), trim(FROM '  a  ')",
+                        "SELECT trim('  a  '), ltrim('  a  '), rtrim('  a  '), trim('  a  ')"),
+                Case.strings("SELECT id, trim(BOTH 'lo' FROM v), trim(LEADING 'h' FROM v), trim(TRAILING 'lo' FROM v), trim('h' FROM v) FROM s",
+                        "SELECT id, trim(v, 'lo'), ltrim(v, 'h'), rtrim(v, 'lo'), trim(v, 'h') FROM s"),
                 // Presto's trim removes Java whitespace (tab, newline): DuckDB's only spaces
                 Case.expect("SELECT trim(chr(9) || ' a' || chr(10))", "SELECT 'a'"),
                 Case.same("SELECT replace('hello world', 'o', '0'), replace('aaa', 'aa', 'b'), replace('abc', 'x', 'y')"),
