@@ -335,6 +335,7 @@ public final class FunctionResolver
         builder.scalar("chr", List.of(exact(BIGINT)), types -> VarcharType.createVarcharType(1), "varchar(1)", "The character of the given Unicode code point");
         builder.scalar("codepoint", List.of(anyVarchar()), types -> INTEGER, "integer", "Unicode code point of the only character of the string");
         builder.scalar("levenshtein_distance", List.of(anyVarchar(), anyVarchar()), types -> BIGINT, "bigint", "Least number of single-character edits that turn one string into the other");
+        builder.scalar("hamming_distance", List.of(anyVarchar(), anyVarchar()), types -> BIGINT, "bigint", "Number of positions at which two strings of equal length differ");
         builder.scalar("regexp_like", List.of(anyVarchar(), anyVarchar()), types -> BOOLEAN, "boolean", "Whether the pattern matches part of the string");
         builder.scalar("regexp_extract", List.of(anyVarchar(), anyVarchar()), sameAsFirst, "varchar(x)", "First match of the pattern, NULL if none");
         builder.scalar("regexp_extract", List.of(anyVarchar(), anyVarchar(), exact(BIGINT)), sameAsFirst, "varchar(x)", "The given capturing group of the first match, NULL if none");

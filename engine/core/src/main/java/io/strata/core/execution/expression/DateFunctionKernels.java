@@ -308,7 +308,10 @@ final class DateFunctionKernels
         return builder.build();
     }
 
-    /** {@code from_iso8601_date}: {@code YYYY-MM-DD}, {@code YYYY-MM} or {@code YYYY}. */
+    /**
+     * {@code from_iso8601_date}: the ISO 8601 date forms Presto accepts: {@code YYYY-MM-DD}, {@code YYYY-MM},
+     * {@code YYYY}, ordinal {@code YYYY-DDD} and week dates {@code YYYY-Www[-D]}.
+     */
     static Block fromIso8601Date(Block input, int positionCount)
     {
         VariableWidthBlock values = (VariableWidthBlock) input;
@@ -332,6 +335,25 @@ final class DateFunctionKernels
         }
         else if (text.matches("\\d{4}-\\d{2}")) {
             full = text + "-01";
+        }
+        if (text.matches("\\d{4}-\\d{3}")) {
+            int year = Integer.parseInt(text.substring(0, 4));
+            int dayOfYear = Integer.parseInt(text.substring(5));
+            if (dayOfYear >= 1 && dayOfYear <= (DateMath.isLeapYear(year) ? 366 : 365)) {
+                return DateMath.daysFromCivil(year, 1, 1) + dayOfYear - 1;
+            }
+        }
+        if (text.matches("\\d{4}-W\\d{2}(-[1-7])?")) {
+            int year = Integer.parseInt(text.substring(0, 4));
+            int week = Integer.parseInt(text.substring(6, 8));
+            int dayOfWeek = text.length() > 8 ? text.charAt(9) - '0' : 1;
+            // week 1 is the week of January 4th
+            int january4 = DateMath.daysFromCivil(year, 1, 4);
+            int firstMonday = january4 - dayOfWeek(january4) + 1;
+            int days = firstMonday + (week - 1) * 7 + dayOfWeek - 1;
+            if (week >= 1 && (int) field(DateField.YEAR_OF_WEEK, days) == year) {
+                return days;
+            }
         }
         if (full.matches("\\d{4}-\\d{2}-\\d{2}")) {
             OptionalInt days = DateMath.parse(full);

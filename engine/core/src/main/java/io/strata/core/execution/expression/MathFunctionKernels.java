@@ -199,6 +199,20 @@ final class MathFunctionKernels
         }
     }
 
+    /** Presto's {@code greatest} and {@code least} refuse NaN rather than pick an order for it. */
+    static void checkNotNaN(Block[] operands, int positionCount, String function)
+    {
+        for (Block operand : operands) {
+            double[] values = ((DoubleArrayBlock) operand).rawValues();
+            boolean[] nulls = rawNulls(operand);
+            for (int i = 0; i < positionCount; i++) {
+                if (Double.isNaN(values[i]) && !isNull(nulls, i)) {
+                    throw new StrataException(ErrorCode.INVALID_FUNCTION_ARGUMENT, "Invalid argument to " + function + "(): NaN");
+                }
+            }
+        }
+    }
+
     static Block randomDouble(int positionCount)
     {
         ThreadLocalRandom random = ThreadLocalRandom.current();

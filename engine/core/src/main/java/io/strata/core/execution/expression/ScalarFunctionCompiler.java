@@ -77,6 +77,8 @@ final class ScalarFunctionCompiler
                 return Optional.of(new UnaryEvaluator(INTEGER, coerce(arguments.get(0), VARCHAR), StringFunctionKernels::codepoint));
             case "levenshtein_distance":
                 return Optional.of(strings(BIGINT, arguments, StringFunctionKernels::levenshteinDistance));
+            case "hamming_distance":
+                return Optional.of(strings(BIGINT, arguments, StringFunctionKernels::hammingDistance));
             case "regexp_like":
                 return Optional.of(regexp(BOOLEAN, stringsThenBigints(arguments, 2), RegexpKernels::like));
             case "regexp_extract":
@@ -300,7 +302,11 @@ final class ScalarFunctionCompiler
             operands.add(coerce(argument, type));
         }
         BinaryKernel compare = ComparisonKernels.kernel(keepLeft, type.layout());
+        String name = keepLeft == ComparisonOperator.GREATER_THAN_OR_EQUAL ? "greatest" : "least";
         return new FoldingEvaluator(type, operands, (blocks, positionCount) -> {
+            if (type instanceof DoubleType) {
+                MathFunctionKernels.checkNotNaN(blocks, positionCount, name);
+            }
             Block result = blocks[0];
             boolean[] nulls = Blocks.rawNulls(result);
             for (int k = 1; k < blocks.length; k++) {

@@ -520,6 +520,33 @@ final class StringFunctionKernels
         return new LongArrayBlock(positionCount, nulls, out);
     }
 
+    /** Number of positions at which two strings of the same length in code points differ. */
+    static Block hammingDistance(Block[] operands, int positionCount)
+    {
+        VariableWidthBlock lefts = (VariableWidthBlock) operands[0];
+        VariableWidthBlock rights = (VariableWidthBlock) operands[1];
+        boolean[] nulls = nulls(operands, positionCount);
+        long[] out = new long[positionCount];
+        for (int i = 0; i < positionCount; i++) {
+            if (isNull(nulls, i)) {
+                continue;
+            }
+            int[] left = codePoints(lefts.getSlice(i));
+            int[] right = codePoints(rights.getSlice(i));
+            if (left.length != right.length) {
+                throw new StrataException(ErrorCode.INVALID_FUNCTION_ARGUMENT, "The input strings to hamming_distance function must have the same length");
+            }
+            long distance = 0;
+            for (int k = 0; k < left.length; k++) {
+                if (left[k] != right[k]) {
+                    distance++;
+                }
+            }
+            out[i] = distance;
+        }
+        return new LongArrayBlock(positionCount, nulls, out);
+    }
+
     static boolean[] nulls(Block[] operands, int positionCount)
     {
         boolean[] nulls = null;

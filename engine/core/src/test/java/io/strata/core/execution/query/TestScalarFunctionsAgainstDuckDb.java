@@ -187,6 +187,11 @@ class TestScalarFunctionsAgainstDuckDb
                 // Presto counts edits of code points (DuckDB's levenshtein counts bytes)
                 Case.expect("SELECT levenshtein_distance('straße', 'strasse'), levenshtein_distance('日本', '本')", "SELECT 2, 1"),
                 Case.strings("SELECT count(DISTINCT upper(v)), max(length(trim(v))) FROM s"),
+                Case.duck("SELECT hamming_distance('abc', 'abd'), hamming_distance('', ''), hamming_distance('karolin', 'kathrin')",
+                        "SELECT hamming('abc', 'abd'), 0, hamming('karolin', 'kathrin')"),
+                // Presto compares code points (DuckDB's hamming compares bytes)
+                Case.expect("SELECT hamming_distance('日本', '日木'), hamming_distance('ßa', 'sa')", "SELECT 1, 1"),
+                Case.duck("SELECT LENGTH('abc'), Date_Trunc('month', DATE '2020-05-17'), STRPOS('abc', 'c'), UPPER('x')", "SELECT 3, DATE '2020-05-01', 3, 'X'"),
                 Case.strings("SELECT id, chr(codepoint(substr(v, 1, 1))) FROM s WHERE length(v) > 0", "SELECT id, chr(unicode(substr(v, 1, 1))) FROM s WHERE length(v) > 0"),
                 Case.strings("SELECT id, lpad(v, 3, 'ab'), rpad(v, 12, '日本') FROM s"),
                 Case.strings("SELECT id, reverse(upper(v)) FROM s WHERE id <> 5"),
@@ -303,6 +308,10 @@ class TestScalarFunctionsAgainstDuckDb
                         "SELECT id, isodow(x), isodow(x), dayofyear(x), dayofyear(x), isoyear(x) FROM d"),
                 Case.duck("SELECT EXTRACT(YOW FROM DATE '2021-01-03'), EXTRACT(DAY_OF_MONTH FROM DATE '2021-01-03')", "SELECT 2020, 3"),
                 Case.dates("SELECT id, to_iso8601(x) FROM d", "SELECT id, strftime(x, '%Y-%m-%d') FROM d"),
+                Case.dates("SELECT id, from_iso8601_date(to_iso8601(x)) = x FROM d", "SELECT id, x = x FROM d"),
+                // ISO 8601 ordinal dates (YYYY-DDD) and week dates (YYYY-Www[-D], week 1 holds January 4th)
+                Case.duck("SELECT from_iso8601_date('2020-123'), from_iso8601_date('2020-W10-3'), from_iso8601_date('2021-W01'), from_iso8601_date('2020-W53-7')",
+                        "SELECT DATE '2020-05-02', DATE '2020-03-04', DATE '2021-01-04', DATE '2021-01-03'"),
                 Case.duck("SELECT from_iso8601_date('2020-05-17'), from_iso8601_date('2020-05'), from_iso8601_date('2020')",
                         "SELECT DATE '2020-05-17', DATE '2020-05-01', DATE '2020-01-01'"),
                 Case.dates("SELECT id, date_format(x, '%Y-%m-%d'), date_format(x, '%d/%m/%y'), date_format(x, '%j') FROM d",
@@ -408,6 +417,11 @@ class TestScalarFunctionsAgainstDuckDb
         assertFails("SELECT random(0)", ErrorCode.INVALID_FUNCTION_ARGUMENT);
         assertFails("SELECT width_bucket(1E0, 2E0, 2E0, 3)", ErrorCode.INVALID_FUNCTION_ARGUMENT);
         assertFails("SELECT date_format(DATE '2020-01-01', '%U')", ErrorCode.INVALID_FUNCTION_ARGUMENT);
+        assertFails("SELECT greatest(1E0, nan())", ErrorCode.INVALID_FUNCTION_ARGUMENT);
+        assertFails(NUMBERS + "SELECT least(d, d / 0E0 * 0E0) FROM n", ErrorCode.INVALID_FUNCTION_ARGUMENT);
+        assertFails("SELECT hamming_distance('ab', 'abc')", ErrorCode.INVALID_FUNCTION_ARGUMENT);
+        assertFails("SELECT from_iso8601_date('2021-W53')", ErrorCode.INVALID_FUNCTION_ARGUMENT);
+        assertFails("SELECT from_iso8601_date('2021-366')", ErrorCode.INVALID_FUNCTION_ARGUMENT);
         assertFails("SELECT no_such_function(1)", ErrorCode.FUNCTION_NOT_FOUND);
         assertFails("SELECT strpos(1, 2)", ErrorCode.FUNCTION_NOT_FOUND);
         assertFails("SELECT greatest(1, 'a')", ErrorCode.FUNCTION_NOT_FOUND);
