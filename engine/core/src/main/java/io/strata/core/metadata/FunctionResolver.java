@@ -412,6 +412,7 @@ public final class FunctionResolver
                 .filter(Type::isOrderable)
                 .orElseThrow(() -> new IllegalArgumentException("no orderable common super type of " + types));
         builder.scalar("greatest", List.of(anyType()), true, commonType, "T", "Largest of the values, NULL if any is NULL");
+        builder.scalar("typeof", List.of(anyType()), types -> VarcharType.VARCHAR, "varchar", "Name of the type of the argument");
         builder.scalar("least", List.of(anyType()), true, commonType, "T", "Smallest of the values, NULL if any is NULL");
     }
 
@@ -435,6 +436,8 @@ public final class FunctionResolver
         builder.scalar("to_iso8601", List.of(exact(DATE)), types -> VarcharType.VARCHAR, "varchar", "The date as ISO 8601 text (YYYY-MM-DD)");
         builder.scalar("from_iso8601_date", List.of(anyVarchar()), types -> DATE, "date", "Parses an ISO 8601 date (YYYY-MM-DD)");
         builder.scalar("date_format", List.of(exact(DATE), anyVarchar()), types -> VarcharType.VARCHAR, "varchar", "Formats the date with MySQL format specifiers");
+        builder.scalar("date", List.of(anyVarchar()), types -> DATE, "date", "The text as a date, like CAST(x AS date)");
+        builder.scalar("date", List.of(exact(DATE)), DATE, "The date itself");
     }
 
     private static final class Builder

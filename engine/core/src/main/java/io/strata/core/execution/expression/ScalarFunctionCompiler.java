@@ -1,6 +1,7 @@
 package io.strata.core.execution.expression;
 
 import io.airlift.slice.Slice;
+import io.airlift.slice.Slices;
 import io.strata.spi.block.Block;
 import io.strata.spi.block.ByteArrayBlock;
 import io.strata.spi.type.BigintType;
@@ -213,6 +214,8 @@ final class ScalarFunctionCompiler
                 return Optional.of(new FoldingEvaluator(BIGINT,
                         List.of(coerce(arguments.get(0), DOUBLE), coerce(arguments.get(1), DOUBLE), coerce(arguments.get(2), DOUBLE), coerce(arguments.get(3), BIGINT)),
                         MathFunctionKernels::widthBucket));
+            case "typeof":
+                return Optional.of(new ConstantBlockEvaluator(type, Slices.utf8Slice(arguments.get(0).type().displayName())));
             case "greatest":
                 return Optional.of(extreme(arguments, type, ComparisonOperator.GREATER_THAN_OR_EQUAL));
             case "least":
@@ -378,6 +381,8 @@ final class ScalarFunctionCompiler
                 return Optional.of(new UnaryEvaluator(type, coerce(arguments.get(0), DATE), DateFunctionKernels::toIso8601));
             case "from_iso8601_date":
                 return Optional.of(new UnaryEvaluator(DATE, coerce(arguments.get(0), VARCHAR), DateFunctionKernels::fromIso8601Date));
+            case "date":
+                return Optional.of(coerce(arguments.get(0), DATE));
             case "date_format":
                 return Optional.of(new FoldingEvaluator(type, List.of(coerce(arguments.get(0), DATE), coerce(arguments.get(1), VARCHAR)), DateFunctionKernels::dateFormat));
             default:

@@ -191,6 +191,9 @@ class TestScalarFunctionsAgainstDuckDb
                         "SELECT hamming('abc', 'abd'), 0, hamming('karolin', 'kathrin')"),
                 // Presto compares code points (DuckDB's hamming compares bytes)
                 Case.expect("SELECT hamming_distance('日本', '日木'), hamming_distance('ßa', 'sa')", "SELECT 1, 1"),
+                // Presto's typeof names the analyzed type
+                Case.expect("SELECT typeof(1), typeof(BIGINT '1'), typeof(1.5), typeof('ab'), typeof(DATE '2020-01-01'), typeof(1E0), typeof(NULL)",
+                        "SELECT 'integer', 'bigint', 'decimal(2,1)', 'varchar(2)', 'date', 'double', 'unknown'"),
                 Case.duck("SELECT LENGTH('abc'), Date_Trunc('month', DATE '2020-05-17'), STRPOS('abc', 'c'), UPPER('x')", "SELECT 3, DATE '2020-05-01', 3, 'X'"),
                 Case.strings("SELECT id, chr(codepoint(substr(v, 1, 1))) FROM s WHERE length(v) > 0", "SELECT id, chr(unicode(substr(v, 1, 1))) FROM s WHERE length(v) > 0"),
                 Case.strings("SELECT id, lpad(v, 3, 'ab'), rpad(v, 12, '日本') FROM s"),
@@ -309,6 +312,8 @@ class TestScalarFunctionsAgainstDuckDb
                 Case.duck("SELECT EXTRACT(YOW FROM DATE '2021-01-03'), EXTRACT(DAY_OF_MONTH FROM DATE '2021-01-03')", "SELECT 2020, 3"),
                 Case.dates("SELECT id, to_iso8601(x) FROM d", "SELECT id, strftime(x, '%Y-%m-%d') FROM d"),
                 Case.dates("SELECT id, from_iso8601_date(to_iso8601(x)) = x FROM d", "SELECT id, x = x FROM d"),
+                Case.duck("SELECT date('2020-05-17'), date(DATE '2020-05-17'), date(NULL)", "SELECT DATE '2020-05-17', DATE '2020-05-17', NULL::date"),
+                Case.dates("SELECT id, date(to_iso8601(x)) FROM d", "SELECT id, x FROM d"),
                 // ISO 8601 ordinal dates (YYYY-DDD) and week dates (YYYY-Www[-D], week 1 holds January 4th)
                 Case.duck("SELECT from_iso8601_date('2020-123'), from_iso8601_date('2020-W10-3'), from_iso8601_date('2021-W01'), from_iso8601_date('2020-W53-7')",
                         "SELECT DATE '2020-05-02', DATE '2020-03-04', DATE '2021-01-04', DATE '2021-01-03'"),
@@ -422,6 +427,7 @@ class TestScalarFunctionsAgainstDuckDb
         assertFails("SELECT hamming_distance('ab', 'abc')", ErrorCode.INVALID_FUNCTION_ARGUMENT);
         assertFails("SELECT from_iso8601_date('2021-W53')", ErrorCode.INVALID_FUNCTION_ARGUMENT);
         assertFails("SELECT from_iso8601_date('2021-366')", ErrorCode.INVALID_FUNCTION_ARGUMENT);
+        assertFails("SELECT date('2020-02-30')", ErrorCode.INVALID_CAST_ARGUMENT);
         assertFails("SELECT no_such_function(1)", ErrorCode.FUNCTION_NOT_FOUND);
         assertFails("SELECT strpos(1, 2)", ErrorCode.FUNCTION_NOT_FOUND);
         assertFails("SELECT greatest(1, 'a')", ErrorCode.FUNCTION_NOT_FOUND);
