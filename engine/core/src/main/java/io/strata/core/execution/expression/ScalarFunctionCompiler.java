@@ -2,6 +2,7 @@ package io.strata.core.execution.expression;
 
 import io.airlift.slice.Slice;
 import io.airlift.slice.Slices;
+import io.strata.spi.StrataException;
 import io.strata.spi.block.Block;
 import io.strata.spi.block.ByteArrayBlock;
 import io.strata.spi.type.BigintType;
@@ -127,7 +128,15 @@ final class ScalarFunctionCompiler
             if (constant.value() == null) {
                 return new ConstantBlockEvaluator(type, null);
             }
-            return new FoldingEvaluator(type, operands, combiner.create(Optional.of(RegexpKernels.compile((Slice) constant.value()))));
+            Optional<Pattern> compiled;
+            try {
+                compiled = Optional.of(RegexpKernels.compile((Slice) constant.value()));
+            }
+            catch (StrataException e) {
+                // left to fail on the first row that is not NULL, as a pattern that varies by row would
+                compiled = Optional.empty();
+            }
+            return new FoldingEvaluator(type, operands, combiner.create(compiled));
         }
         return new FoldingEvaluator(type, operands, combiner.create(Optional.empty()));
     }

@@ -11,6 +11,7 @@ import io.strata.spi.block.VariableWidthBlock;
 import io.strata.spi.block.VariableWidthBlockBuilder;
 
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 
 import static io.strata.core.execution.expression.Blocks.isNull;
 import static io.strata.core.execution.expression.Blocks.rawNulls;
@@ -170,8 +171,8 @@ final class StringFunctionKernels
     static Block replace(Block[] operands, int positionCount)
     {
         VariableWidthBlock values = (VariableWidthBlock) operands[0];
-        VariableWidthBlock searches = (VariableWidthBlock) operands[1];
-        VariableWidthBlock replacements = operands.length > 2 ? (VariableWidthBlock) operands[2] : null;
+        Utf8Column searches = new Utf8Column(operands[1]);
+        Utf8Column replacements = operands.length > 2 ? new Utf8Column(operands[2]) : null;
         boolean[] nulls = nulls(operands, positionCount);
         byte[] data = values.rawSlice().byteArray();
         int base = values.rawSlice().byteArrayOffset();
@@ -185,25 +186,23 @@ final class StringFunctionKernels
             }
             int start = base + offsets[i];
             int end = base + offsets[i + 1];
-            Slice search = searches.getSlice(i);
-            Slice replacement = replacements == null ? null : replacements.getSlice(i);
-            byte[] searchBytes = search.byteArray();
-            int searchStart = search.byteArrayOffset();
-            int searchLength = search.length();
+            byte[] searchBytes = searches.data;
+            int searchStart = searches.start(i);
+            int searchLength = searches.length(i);
             out.reset();
             if (searchLength == 0) {
-                if (replacement == null) {
+                if (replacements == null) {
                     builder.appendBytes(data, start, end - start);
                     continue;
                 }
                 int position = start;
                 while (position < end) {
-                    out.append(replacement);
+                    out.append(replacements.data, replacements.start(i), replacements.length(i));
                     int length = Math.min(codePointLength(data[position]), end - position);
                     out.append(data, position, length);
                     position += length;
                 }
-                out.append(replacement);
+                out.append(replacements.data, replacements.start(i), replacements.length(i));
             }
             else {
                 int position = start;
@@ -214,8 +213,8 @@ final class StringFunctionKernels
                         break;
                     }
                     out.append(data, position, found - position);
-                    if (replacement != null) {
-                        out.append(replacement);
+                    if (replacements != null) {
+                        out.append(replacements.data, replacements.start(i), replacements.length(i));
                     }
                     position = found + searchLength;
                 }
@@ -232,7 +231,7 @@ final class StringFunctionKernels
     static Block strpos(Block[] operands, int positionCount)
     {
         VariableWidthBlock values = (VariableWidthBlock) operands[0];
-        VariableWidthBlock needles = (VariableWidthBlock) operands[1];
+        Utf8Column needles = new Utf8Column(operands[1]);
         long[] instances = operands.length > 2 ? ((LongArrayBlock) operands[2]).rawValues() : null;
         boolean[] nulls = nulls(operands, positionCount);
         byte[] data = values.rawSlice().byteArray();
@@ -249,15 +248,16 @@ final class StringFunctionKernels
             }
             int start = base + offsets[i];
             int end = base + offsets[i + 1];
-            Slice needle = needles.getSlice(i);
-            if (needle.length() == 0) {
+            int needleStart = needles.start(i);
+            int needleLength = needles.length(i);
+            if (needleLength == 0) {
                 out[i] = 1;
                 continue;
             }
             int position = start;
             int found = -1;
             for (long k = 0; k < instance; k++) {
-                found = indexOf(data, position, end, needle.byteArray(), needle.byteArrayOffset(), needle.length());
+                found = indexOf(data, position, end, needles.data, needleStart, needleLength);
                 if (found < 0) {
                     break;
                 }
@@ -368,21 +368,21 @@ final class StringFunctionKernels
 
     private static Block affix(Block[] operands, int positionCount, boolean prefix)
     {
-        VariableWidthBlock values = (VariableWidthBlock) operands[0];
-        VariableWidthBlock affixes = (VariableWidthBlock) operands[1];
+        Utf8Column values = new Utf8Column(operands[0]);
+        Utf8Column affixes = new Utf8Column(operands[1]);
         boolean[] nulls = nulls(operands, positionCount);
         byte[] out = new byte[positionCount];
         for (int i = 0; i < positionCount; i++) {
             if (isNull(nulls, i)) {
                 continue;
             }
-            Slice value = values.getSlice(i);
-            Slice affix = affixes.getSlice(i);
-            if (affix.length() > value.length()) {
+            int valueLength = values.length(i);
+            int affixLength = affixes.length(i);
+            if (affixLength > valueLength) {
                 continue;
             }
-            int from = prefix ? 0 : value.length() - affix.length();
-            out[i] = (byte) (value.equals(from, affix.length(), affix, 0, affix.length()) ? 1 : 0);
+            int from = values.start(i) + (prefix ? 0 : valueLength - affixLength);
+            out[i] = (byte) (Arrays.equals(values.data, from, from + affixLength, affixes.data, affixes.start(i), affixes.start(i) + affixLength) ? 1 : 0);
         }
         return new ByteArrayBlock(positionCount, nulls, out);
     }
@@ -394,7 +394,7 @@ final class StringFunctionKernels
     static Block splitPart(Block[] operands, int positionCount)
     {
         VariableWidthBlock values = (VariableWidthBlock) operands[0];
-        VariableWidthBlock delimiters = (VariableWidthBlock) operands[1];
+        Utf8Column delimiters = new Utf8Column(operands[1]);
         long[] indexes = ((LongArrayBlock) operands[2]).rawValues();
         boolean[] nulls = nulls(operands, positionCount);
         byte[] data = values.rawSlice().byteArray();
@@ -412,8 +412,9 @@ final class StringFunctionKernels
             }
             int start = base + offsets[i];
             int end = base + offsets[i + 1];
-            Slice delimiter = delimiters.getSlice(i);
-            if (delimiter.length() == 0) {
+            int delimiterStart = delimiters.start(i);
+            int delimiterLength = delimiters.length(i);
+            if (delimiterLength == 0) {
                 if (index == 1) {
                     builder.appendBytes(data, start, end - start);
                 }
@@ -425,18 +426,18 @@ final class StringFunctionKernels
             int fieldStart = start;
             boolean found = true;
             for (long k = 1; k < index; k++) {
-                int next = indexOf(data, fieldStart, end, delimiter.byteArray(), delimiter.byteArrayOffset(), delimiter.length());
+                int next = indexOf(data, fieldStart, end, delimiters.data, delimiterStart, delimiterLength);
                 if (next < 0) {
                     found = false;
                     break;
                 }
-                fieldStart = next + delimiter.length();
+                fieldStart = next + delimiterLength;
             }
             if (!found) {
                 builder.appendNull();
                 continue;
             }
-            int fieldEnd = indexOf(data, fieldStart, end, delimiter.byteArray(), delimiter.byteArrayOffset(), delimiter.length());
+            int fieldEnd = indexOf(data, fieldStart, end, delimiters.data, delimiterStart, delimiterLength);
             builder.appendBytes(data, fieldStart, (fieldEnd < 0 ? end : fieldEnd) - fieldStart);
         }
         return builder.build();
@@ -556,6 +557,32 @@ final class StringFunctionKernels
         return nulls;
     }
 
+    /** The raw bytes of a varchar block, read in place: no slice object per row. */
+    private static final class Utf8Column
+    {
+        private final byte[] data;
+        private final int base;
+        private final int[] offsets;
+
+        Utf8Column(Block block)
+        {
+            VariableWidthBlock values = (VariableWidthBlock) block;
+            this.data = values.rawSlice().byteArray();
+            this.base = values.rawSlice().byteArrayOffset();
+            this.offsets = values.rawOffsets();
+        }
+
+        int start(int position)
+        {
+            return base + offsets[position];
+        }
+
+        int length(int position)
+        {
+            return offsets[position + 1] - offsets[position];
+        }
+    }
+
     /** A growable byte array reused across the rows of a block. */
     private static final class ByteBuffer
     {
@@ -565,11 +592,6 @@ final class StringFunctionKernels
         void reset()
         {
             length = 0;
-        }
-
-        void append(Slice slice)
-        {
-            append(slice.byteArray(), slice.byteArrayOffset(), slice.length());
         }
 
         void append(byte[] source, int offset, int count)

@@ -440,6 +440,9 @@ class TestScalarFunctionsAgainstDuckDb
         // the checks apply to rows that are not NULL: a NULL size or unit is a NULL result
         assertThat(comparison.execute("SELECT lpad('a', CAST(NULL AS bigint), ''), split_part(NULL, ',', 0), date_trunc(NULL, DATE '2020-01-01')").rows())
                 .containsExactly(java.util.Arrays.asList(null, null, null));
+        // nor are bad constant arguments of a function no row reaches
+        assertThat(comparison.execute(STRINGS + "SELECT regexp_like(v, '('), lpad(v, -1, 'x') FROM s WHERE id > 100").rows()).isEmpty();
+        assertThat(comparison.execute(DATES + "SELECT date_trunc('hour', x), date_add('minute', 1, x) FROM d WHERE id > 100").rows()).isEmpty();
     }
 
     @Test
