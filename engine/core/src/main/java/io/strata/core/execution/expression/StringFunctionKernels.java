@@ -388,8 +388,8 @@ final class StringFunctionKernels
     }
 
     /**
-     * {@code split_part(s, delimiter, index)}: NULL when there are fewer fields; an empty delimiter leaves
-     * the string whole (field 1).
+     * {@code split_part(s, delimiter, index)}: NULL when there are fewer fields; with an empty delimiter every
+     * code point is a field.
      */
     static Block splitPart(Block[] operands, int positionCount)
     {
@@ -415,11 +415,16 @@ final class StringFunctionKernels
             int delimiterStart = delimiters.start(i);
             int delimiterLength = delimiters.length(i);
             if (delimiterLength == 0) {
-                if (index == 1) {
-                    builder.appendBytes(data, start, end - start);
+                // every code point is a field
+                int position = start;
+                for (long k = 1; k < index && position < end; k++) {
+                    position += codePointLength(data[position]);
+                }
+                if (position >= end) {
+                    builder.appendNull();
                 }
                 else {
-                    builder.appendNull();
+                    builder.appendBytes(data, position, Math.min(codePointLength(data[position]), end - position));
                 }
                 continue;
             }
@@ -478,14 +483,14 @@ final class StringFunctionKernels
             int start = base + offsets[i];
             int end = base + offsets[i + 1];
             if (start == end || StringKernels.countCodePoints(data, start, end) != 1) {
-                throw new StrataException(ErrorCode.INVALID_FUNCTION_ARGUMENT, "codepoint() takes a string of exactly one character");
+                throw new StrataException(ErrorCode.INVALID_FUNCTION_ARGUMENT, "Input string must be a single character string");
             }
             out[i] = decode(data, start, end);
         }
         return new IntArrayBlock(positionCount, nulls, out);
     }
 
-    /** Edit distance over code points; both strings together are limited to keep the work per row bounded. */
+    /** Edit distance over code points; the product of the lengths is limited to keep the work per row bounded. */
     static Block levenshteinDistance(Block[] operands, int positionCount)
     {
         VariableWidthBlock lefts = (VariableWidthBlock) operands[0];
@@ -498,7 +503,13 @@ final class StringFunctionKernels
             }
             int[] left = codePoints(lefts.getSlice(i));
             int[] right = codePoints(rights.getSlice(i));
-            if ((long) left.length * right.length > 1_000_000) {
+            if (left.length < right.length) {
+                int[] swap = left;
+                left = right;
+                right = swap;
+            }
+            // Presto's limit: the longer string times the shorter one less one code point
+            if (right.length > 0 && (long) left.length * (right.length - 1) > 1_000_000) {
                 throw new StrataException(ErrorCode.INVALID_FUNCTION_ARGUMENT, "The combined inputs for Levenshtein distance are too large");
             }
             int[] previous = new int[right.length + 1];

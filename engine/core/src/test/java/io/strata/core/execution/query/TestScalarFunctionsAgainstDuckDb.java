@@ -160,8 +160,9 @@ class TestScalarFunctionsAgainstDuckDb
                 Case.strings("SELECT id, split_part(v, ',', 2) FROM s WHERE id = 7"),
                 // Presto: an index past the last field is NULL (DuckDB returns '')
                 Case.expect("SELECT split_part('a,b,c', ',', 4), split_part('', ',', 2)", "SELECT NULL, NULL"),
-                // Presto: an empty delimiter leaves the string whole as field 1
-                Case.expect("SELECT split_part('abc', '', 1), split_part('abc', '', 2)", "SELECT 'abc', NULL"),
+                // Presto: with an empty delimiter every code point is a field
+                Case.expect("SELECT split_part('abc', '', 1), split_part('a日c', '', 2), split_part('abc', '', 4), split_part('', '', 1)", "SELECT 'a', '日', NULL, NULL"),
+                Case.expect("SELECT split_part('a,b,', ',', 3), split_part('', ',', 1), split_part(',a', ',', 1)", "SELECT '', '', ''"),
                 Case.strings("SELECT id, split_part(v, ' ', 1) FROM s"),
                 Case.same("SELECT chr(65), chr(252), chr(26085), chr(128512)"),
                 Case.duck("SELECT codepoint('A'), codepoint('ü'), codepoint('日')", "SELECT unicode('A'), unicode('ü'), unicode('日')"),
@@ -425,6 +426,7 @@ class TestScalarFunctionsAgainstDuckDb
         assertFails("SELECT greatest(1E0, nan())", ErrorCode.INVALID_FUNCTION_ARGUMENT);
         assertFails(NUMBERS + "SELECT least(d, d / 0E0 * 0E0) FROM n", ErrorCode.INVALID_FUNCTION_ARGUMENT);
         assertFails("SELECT hamming_distance('ab', 'abc')", ErrorCode.INVALID_FUNCTION_ARGUMENT);
+        assertFails("SELECT levenshtein_distance(lpad('', 2000, 'a'), lpad('', 1000, 'b'))", ErrorCode.INVALID_FUNCTION_ARGUMENT);
         assertFails("SELECT from_iso8601_date('2021-W53')", ErrorCode.INVALID_FUNCTION_ARGUMENT);
         assertFails("SELECT from_iso8601_date('2021-366')", ErrorCode.INVALID_FUNCTION_ARGUMENT);
         assertFails("SELECT date('2020-02-30')", ErrorCode.INVALID_CAST_ARGUMENT);
