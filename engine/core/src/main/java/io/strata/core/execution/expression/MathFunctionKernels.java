@@ -243,8 +243,8 @@ final class MathFunctionKernels
     }
 
     /**
-     * {@code width_bucket(x, bound1, bound2, n)}: 0 before bound1, n + 1 at or past bound2, else the bucket
-     * counted from bound1; bound1 may be the larger bound.
+     * {@code width_bucket(x, bound1, bound2, n)}: buckets 1 to n of equal width between the bounds, 0 below and
+     * n + 1 at or above them; when bound1 is the larger bound, the numbers count from the other end.
      */
     static Block widthBucket(Block[] operands, int positionCount)
     {
@@ -274,19 +274,24 @@ final class MathFunctionKernels
             if (bound1 == bound2) {
                 throw new StrataException(ErrorCode.INVALID_FUNCTION_ARGUMENT, "bounds cannot equal each other");
             }
+            double lower = Math.min(bound1, bound2);
+            double upper = Math.max(bound1, bound2);
             long bucket;
-            boolean ascending = bound1 < bound2;
-            if (ascending ? operand < bound1 : operand > bound1) {
+            if (operand < lower) {
                 bucket = 0;
             }
-            else if (ascending ? operand >= bound2 : operand <= bound2) {
+            else if (operand >= upper) {
                 if (bucketCount == Long.MAX_VALUE) {
                     throw new StrataException(ErrorCode.NUMERIC_VALUE_OUT_OF_RANGE, "Bucket for value " + operand + " is out of range");
                 }
                 bucket = bucketCount + 1;
             }
             else {
-                bucket = (long) ((double) bucketCount * (operand - bound1) / (bound2 - bound1) + 1);
+                bucket = (long) ((double) bucketCount * (operand - lower) / (upper - lower) + 1);
+            }
+            if (bound1 > bound2) {
+                // descending bounds number the same buckets from the other end
+                bucket = bucketCount - bucket + 1;
             }
             out[i] = bucket;
         }
