@@ -463,6 +463,14 @@ class TestScalarFunctionsAgainstDuckDb
                     .contains(List.of(signature.displayName(), signature.returnTypeDisplay(), signature.argumentsDisplay(), signature.kind().name().toLowerCase(java.util.Locale.ENGLISH)));
             assertThat(signature.description()).as(signature.display()).isNotEmpty();
         }
+        assertThat(signatures.stream().map(FunctionSignature::name).distinct().toList()).containsAll(List.of(
+                "trim", "ltrim", "rtrim", "replace", "strpos", "reverse", "lpad", "rpad", "starts_with", "ends_with", "split_part", "chr", "codepoint",
+                "concat", "substr", "length", "lower", "upper", "regexp_like", "regexp_extract", "regexp_replace", "levenshtein_distance", "hamming_distance",
+                "ceil", "ceiling", "floor", "truncate", "sqrt", "cbrt", "power", "pow", "exp", "ln", "log2", "log10", "log", "mod", "sign", "pi", "e",
+                "random", "rand", "greatest", "least", "infinity", "nan", "is_nan", "is_finite", "is_infinite", "degrees", "radians", "sin", "cos", "tan",
+                "asin", "acos", "atan", "atan2", "width_bucket", "round", "abs",
+                "date_trunc", "date_add", "date_diff", "day_of_week", "dow", "day_of_year", "doy", "week", "week_of_year", "quarter", "year_of_week",
+                "last_day_of_month", "date_format", "to_iso8601", "from_iso8601_date", "year", "month", "day"));
         assertThat(comparison.execute("SHOW FUNCTIONS LIKE 'random'").rows())
                 .extracting(row -> row.get(4))
                 .containsOnly(false);
