@@ -125,6 +125,7 @@ class TestScalarFunctionsAgainstDuckDb
                 Case.same("SELECT trim(CAST(NULL AS varchar)), ltrim(NULL), rtrim(NULL)"),
                 Case.strings("SELECT id, trim(v), ltrim(v), rtrim(v) FROM s"),
                 Case.same("SELECT trim('xxaxbxx', 'x'), ltrim('xyaxy', 'yx'), rtrim('xyaxy', 'yx')"),
+                Case.same("SELECT trim('日本日', '日'), rtrim('straße', 'ße'), ltrim('ÄÄb', 'Ä'), trim('abc', '')"),
                 Case.strings("SELECT id, trim(v, 'hl'), ltrim(v, 'Ä'), rtrim(v, 'ed ') FROM s"),
                 Case.duck("SELECT trim(BOTH FROM '  a  '), trim(LEADING FROM '  a  '), trim(TRAILING FROM '  a  '), trim(FROM '  a  ')",
                         "SELECT trim('  a  '), ltrim('  a  '), rtrim('  a  '), trim('  a  ')"),
@@ -326,6 +327,10 @@ class TestScalarFunctionsAgainstDuckDb
                 Case.dates("SELECT id, date_format(x, '%W %M %e, %Y'), date_format(x, '%a %b %c') FROM d",
                         "SELECT id, strftime(x, '%A %B %-d, %Y'), strftime(x, '%a %b %-m') FROM d"),
                 Case.duck("SELECT date_diff('day', current_date, current_date), current_date IS NULL", "SELECT 0, false"),
+                Case.dates("SELECT id, date_format(x, '%v/%x'), date_format(x, '%w %H:%i:%s') FROM d", "SELECT id, strftime(x, '%V/%G'), strftime(x, '%w %H:%M:%S') FROM d"),
+                // MySQL's %D: day of month with an English ordinal suffix
+                Case.expect("SELECT date_format(DATE '2020-05-01', '%D'), date_format(DATE '2020-05-12', '%D'), date_format(DATE '2020-05-23', '%D %%')",
+                        "SELECT '1st', '12th', '23rd %'"),
                 Case.dates("SELECT id, date_add('quarter', -id, x), date_add('week', id, y) FROM d",
                         "SELECT id, CAST(x + (-id) * INTERVAL 3 MONTH AS date), CAST(y + id * INTERVAL 7 DAY AS date) FROM d"),
                 Case.dates("SELECT id, date_diff('day', y, x), date_diff('month', y, x), date_diff('year', y, x) FROM d",
