@@ -5,6 +5,7 @@ import io.airlift.slice.Slices;
 import io.strata.core.analyzer.ExpressionAnalyzer.Context;
 import io.strata.core.expression.Constant;
 import io.strata.core.expression.ConstantEvaluator;
+import io.strata.core.expression.FunctionNames;
 import io.strata.core.expression.RowExpression;
 import io.strata.core.metadata.FunctionSignature;
 import io.strata.core.metadata.Metadata;
@@ -288,7 +289,8 @@ public final class Analyzer
             List<List<Object>> rows = new ArrayList<>();
             for (List<String> function : listed) {
                 if (names.contains(function.get(0))) {
-                    rows.add(List.of(utf8(function.get(0)), utf8(function.get(1)), utf8(function.get(2)), utf8(function.get(3)), true, utf8(function.get(4))));
+                    rows.add(List.of(utf8(function.get(0)), utf8(function.get(1)), utf8(function.get(2)), utf8(function.get(3)),
+                            !FunctionNames.NON_DETERMINISTIC.contains(function.get(0)), utf8(function.get(4))));
                 }
             }
             return new RowsAnalysis(

@@ -733,6 +733,24 @@ final class ExpressionAnalyzer
                 case DAY_OF_MONTH:
                     function = "day";
                     break;
+                case QUARTER:
+                    function = "quarter";
+                    break;
+                case WEEK:
+                    function = "week";
+                    break;
+                case DAY_OF_WEEK:
+                case DOW:
+                    function = "day_of_week";
+                    break;
+                case DAY_OF_YEAR:
+                case DOY:
+                    function = "day_of_year";
+                    break;
+                case YEAR_OF_WEEK:
+                case YOW:
+                    function = "year_of_week";
+                    break;
                 case HOUR:
                 case MINUTE:
                 case SECOND:

@@ -67,6 +67,9 @@ public final class FunctionResolver
         addScalars(builder);
         addAggregates(builder);
         addExtendedAggregates(builder);
+        addStringFunctions(builder);
+        addMathFunctions(builder);
+        addDateTimeFunctions(builder);
         builder.alias("substring", "substr");
         return new FunctionResolver(builder.functions, builder.operators, builder.aliases);
     }
@@ -347,6 +350,135 @@ public final class FunctionResolver
         String percentile = "The value at the given percentile of the values (exact: the discrete percentile)";
         builder.aggregate("approx_percentile", List.of(exact(BIGINT), exact(DOUBLE)), BIGINT, percentile);
         builder.aggregate("approx_percentile", List.of(exact(DOUBLE), exact(DOUBLE)), DOUBLE, percentile);
+    }
+
+    /** Presto's string functions (see {@code docs/functions.md}); {@code concat}, {@code substr}, ... are in {@link #addScalars}. */
+    private static void addStringFunctions(Builder builder)
+    {
+        Function<List<Type>, Type> sameAsFirst = types -> types.get(0);
+        Function<List<Type>, Type> varchar = types -> VarcharType.VARCHAR;
+        builder.scalar("trim", List.of(anyVarchar()), sameAsFirst, "varchar(x)", "Removes leading and trailing whitespace");
+        builder.scalar("trim", List.of(anyVarchar(), anyVarchar()), sameAsFirst, "varchar(x)", "Removes leading and trailing characters of the given set");
+        builder.scalar("ltrim", List.of(anyVarchar()), sameAsFirst, "varchar(x)", "Removes leading whitespace");
+        builder.scalar("ltrim", List.of(anyVarchar(), anyVarchar()), sameAsFirst, "varchar(x)", "Removes leading characters of the given set");
+        builder.scalar("rtrim", List.of(anyVarchar()), sameAsFirst, "varchar(x)", "Removes trailing whitespace");
+        builder.scalar("rtrim", List.of(anyVarchar(), anyVarchar()), sameAsFirst, "varchar(x)", "Removes trailing characters of the given set");
+        builder.scalar("replace", List.of(anyVarchar(), anyVarchar()), varchar, "varchar", "Removes every occurrence of the search string");
+        builder.scalar("replace", List.of(anyVarchar(), anyVarchar(), anyVarchar()), varchar, "varchar", "Replaces every occurrence of the search string");
+        builder.scalar("strpos", List.of(anyVarchar(), anyVarchar()), types -> BIGINT, "bigint", "1-based code point position of the first occurrence of the substring, 0 if absent");
+        builder.scalar("strpos", List.of(anyVarchar(), anyVarchar(), exact(BIGINT)), types -> BIGINT, "bigint", "Position of the n-th occurrence of the substring, 0 if absent");
+        builder.scalar("reverse", List.of(anyVarchar()), sameAsFirst, "varchar(x)", "The string with its code points in reverse order");
+        builder.scalar("lpad", List.of(anyVarchar(), exact(BIGINT), anyVarchar()), varchar, "varchar", "Left-pads (or truncates) the string to the given number of code points");
+        builder.scalar("rpad", List.of(anyVarchar(), exact(BIGINT), anyVarchar()), varchar, "varchar", "Right-pads (or truncates) the string to the given number of code points");
+        builder.scalar("starts_with", List.of(anyVarchar(), anyVarchar()), types -> BOOLEAN, "boolean", "Whether the string starts with the prefix");
+        builder.scalar("ends_with", List.of(anyVarchar(), anyVarchar()), types -> BOOLEAN, "boolean", "Whether the string ends with the suffix");
+        builder.scalar("split_part", List.of(anyVarchar(), anyVarchar(), exact(BIGINT)), sameAsFirst, "varchar(x)", "Field of the given 1-based index after splitting on the delimiter, NULL past the last");
+        builder.scalar("chr", List.of(exact(BIGINT)), types -> VarcharType.createVarcharType(1), "varchar(1)", "The character of the given Unicode code point");
+        builder.scalar("codepoint", List.of(anyVarchar()), types -> INTEGER, "integer", "Unicode code point of the only character of the string");
+        builder.scalar("levenshtein_distance", List.of(anyVarchar(), anyVarchar()), types -> BIGINT, "bigint", "Least number of single-character edits that turn one string into the other");
+        builder.scalar("hamming_distance", List.of(anyVarchar(), anyVarchar()), types -> BIGINT, "bigint", "Number of positions at which two strings of equal length differ");
+        builder.scalar("regexp_like", List.of(anyVarchar(), anyVarchar()), types -> BOOLEAN, "boolean", "Whether the pattern matches part of the string");
+        builder.scalar("regexp_extract", List.of(anyVarchar(), anyVarchar()), sameAsFirst, "varchar(x)", "First match of the pattern, NULL if none");
+        builder.scalar("regexp_extract", List.of(anyVarchar(), anyVarchar(), exact(BIGINT)), sameAsFirst, "varchar(x)", "The given capturing group of the first match, NULL if none");
+        builder.scalar("regexp_replace", List.of(anyVarchar(), anyVarchar()), varchar, "varchar", "Removes every match of the pattern");
+        builder.scalar("regexp_replace", List.of(anyVarchar(), anyVarchar(), anyVarchar()), varchar, "varchar", "Replaces every match of the pattern; $g in the replacement is a capturing group");
+    }
+
+    /** Presto's mathematical functions; {@code abs} and {@code round} are in {@link #addScalars}. */
+    private static void addMathFunctions(Builder builder)
+    {
+        for (String name : List.of("ceil", "ceiling", "floor")) {
+            String description = name.equals("floor") ? "Rounds down to the nearest integer" : "Rounds up to the nearest integer";
+            builder.scalar(name, List.of(exact(INTEGER)), INTEGER, description);
+            builder.scalar(name, List.of(exact(BIGINT)), BIGINT, description);
+            builder.scalar(name, List.of(exact(DOUBLE)), DOUBLE, description);
+            builder.scalar(name, List.of(anyDecimal()), types -> {
+                DecimalType decimal = (DecimalType) types.get(0);
+                return new DecimalType(Math.max(1, decimal.precision() - decimal.scale() + Math.min(decimal.scale(), 1)), 0);
+            }, "decimal(rp,0)", description);
+        }
+        builder.scalar("truncate", List.of(exact(DOUBLE)), DOUBLE, "Drops the digits after the decimal point");
+        builder.scalar("truncate", List.of(anyDecimal()), types -> {
+            DecimalType decimal = (DecimalType) types.get(0);
+            return new DecimalType(Math.max(1, decimal.precision() - decimal.scale()), 0);
+        }, "decimal(rp,0)", "Drops the digits after the decimal point");
+        builder.scalar("mod", List.of(exact(INTEGER), exact(INTEGER)), INTEGER, "Remainder of the division, with the sign of the dividend");
+        builder.scalar("mod", List.of(exact(BIGINT), exact(BIGINT)), BIGINT, "Remainder of the division, with the sign of the dividend");
+        builder.scalar("mod", List.of(exact(DOUBLE), exact(DOUBLE)), DOUBLE, "Remainder of the division, with the sign of the dividend");
+        builder.scalar("mod", List.of(anyDecimal(), anyDecimal()), types -> decimalArithmetic(OperatorType.MODULUS, (DecimalType) types.get(0), (DecimalType) types.get(1)),
+                "decimal", "Remainder of the division, with the sign of the dividend");
+        builder.scalar("sign", List.of(exact(INTEGER)), INTEGER, "Signum: -1, 0 or 1");
+        builder.scalar("sign", List.of(exact(BIGINT)), BIGINT, "Signum: -1, 0 or 1");
+        builder.scalar("sign", List.of(exact(DOUBLE)), DOUBLE, "Signum: -1, 0 or 1 (NaN for NaN)");
+        builder.scalar("sign", List.of(anyDecimal()), types -> new DecimalType(1, 0), "decimal(1,0)", "Signum: -1, 0 or 1");
+        List<List<String>> doubleFunctions = List.of(
+                List.of("sqrt", "Square root"),
+                List.of("cbrt", "Cube root"),
+                List.of("exp", "Euler's number raised to the power"),
+                List.of("ln", "Natural logarithm"),
+                List.of("log2", "Base 2 logarithm"),
+                List.of("log10", "Base 10 logarithm"),
+                List.of("degrees", "Converts radians to degrees"),
+                List.of("radians", "Converts degrees to radians"),
+                List.of("sin", "Sine"),
+                List.of("cos", "Cosine"),
+                List.of("tan", "Tangent"),
+                List.of("asin", "Arc sine"),
+                List.of("acos", "Arc cosine"),
+                List.of("atan", "Arc tangent"),
+                List.of("sinh", "Hyperbolic sine"),
+                List.of("cosh", "Hyperbolic cosine"),
+                List.of("tanh", "Hyperbolic tangent"));
+        for (List<String> function : doubleFunctions) {
+            builder.scalar(function.get(0), List.of(exact(DOUBLE)), DOUBLE, function.get(1));
+        }
+        builder.scalar("power", List.of(exact(DOUBLE), exact(DOUBLE)), DOUBLE, "The first argument raised to the power of the second");
+        builder.scalar("pow", List.of(exact(DOUBLE), exact(DOUBLE)), DOUBLE, "The first argument raised to the power of the second");
+        builder.scalar("atan2", List.of(exact(DOUBLE), exact(DOUBLE)), DOUBLE, "Arc tangent of y / x");
+        builder.scalar("log", List.of(exact(DOUBLE), exact(DOUBLE)), DOUBLE, "Logarithm of the second argument in the base of the first");
+        builder.scalar("pi", List.of(), DOUBLE, "The constant pi");
+        builder.scalar("e", List.of(), DOUBLE, "Euler's number");
+        builder.scalar("infinity", List.of(), DOUBLE, "Positive infinity");
+        builder.scalar("nan", List.of(), DOUBLE, "Not a number");
+        builder.scalar("is_nan", List.of(exact(DOUBLE)), BOOLEAN, "Whether the value is not a number");
+        builder.scalar("is_finite", List.of(exact(DOUBLE)), BOOLEAN, "Whether the value is finite");
+        builder.scalar("is_infinite", List.of(exact(DOUBLE)), BOOLEAN, "Whether the value is infinite");
+        for (String name : List.of("random", "rand")) {
+            builder.scalar(name, List.of(), DOUBLE, "Pseudo-random value in [0, 1) (non-deterministic)");
+            builder.scalar(name, List.of(exact(BIGINT)), BIGINT, "Pseudo-random value in [0, n) (non-deterministic)");
+        }
+        builder.scalar("width_bucket", List.of(exact(DOUBLE), exact(DOUBLE), exact(DOUBLE), exact(BIGINT)), BIGINT,
+                "Bucket of the value in an equi-width histogram of the given bounds and bucket count");
+        Function<List<Type>, Type> commonType = types -> TypeCoercion.commonSuperType(types)
+                .filter(Type::isOrderable)
+                .orElseThrow(() -> new IllegalArgumentException("no orderable common super type of " + types));
+        builder.scalar("greatest", List.of(anyType()), true, commonType, "T", "Largest of the values, NULL if any is NULL");
+        builder.scalar("typeof", List.of(anyType()), types -> VarcharType.VARCHAR, "varchar", "Name of the type of the argument");
+        builder.scalar("least", List.of(anyType()), true, commonType, "T", "Smallest of the values, NULL if any is NULL");
+    }
+
+    /** Presto's date functions over {@code date}; {@code year}, {@code month}, {@code day} are in {@link #addScalars}. */
+    private static void addDateTimeFunctions(Builder builder)
+    {
+        builder.scalar("day_of_month", List.of(exact(DATE)), BIGINT, "Day of the month of the given date");
+        builder.scalar("day_of_week", List.of(exact(DATE)), BIGINT, "ISO day of the week: Monday 1 to Sunday 7");
+        builder.scalar("dow", List.of(exact(DATE)), BIGINT, "ISO day of the week: Monday 1 to Sunday 7");
+        builder.scalar("day_of_year", List.of(exact(DATE)), BIGINT, "Day of the year, from 1");
+        builder.scalar("doy", List.of(exact(DATE)), BIGINT, "Day of the year, from 1");
+        builder.scalar("week", List.of(exact(DATE)), BIGINT, "ISO week of the year, 1 to 53");
+        builder.scalar("week_of_year", List.of(exact(DATE)), BIGINT, "ISO week of the year, 1 to 53");
+        builder.scalar("year_of_week", List.of(exact(DATE)), BIGINT, "Year of the ISO week");
+        builder.scalar("yow", List.of(exact(DATE)), BIGINT, "Year of the ISO week");
+        builder.scalar("quarter", List.of(exact(DATE)), BIGINT, "Quarter of the year, 1 to 4");
+        builder.scalar("last_day_of_month", List.of(exact(DATE)), DATE, "Last day of the date's month");
+        builder.scalar("date_trunc", List.of(anyVarchar(), exact(DATE)), types -> DATE, "date", "Truncates to the unit: day, week (to Monday), month, quarter or year");
+        builder.scalar("date_add", List.of(anyVarchar(), exact(BIGINT), exact(DATE)), types -> DATE, "date", "Adds a number of units: day, week, month, quarter or year");
+        builder.scalar("date_diff", List.of(anyVarchar(), exact(DATE), exact(DATE)), types -> BIGINT, "bigint", "Complete units from the first date to the second");
+        builder.scalar("to_iso8601", List.of(exact(DATE)), types -> VarcharType.VARCHAR, "varchar", "The date as ISO 8601 text (YYYY-MM-DD)");
+        builder.scalar("from_iso8601_date", List.of(anyVarchar()), types -> DATE, "date", "Parses an ISO 8601 date (YYYY-MM-DD)");
+        builder.scalar("date_format", List.of(exact(DATE), anyVarchar()), types -> VarcharType.VARCHAR, "varchar", "Formats the date with MySQL format specifiers");
+        builder.scalar("date", List.of(anyVarchar()), types -> DATE, "date", "The text as a date, like CAST(x AS date)");
+        builder.scalar("date", List.of(exact(DATE)), DATE, "The date itself");
     }
 
     private static final class Builder

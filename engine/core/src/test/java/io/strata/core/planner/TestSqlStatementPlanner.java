@@ -123,6 +123,7 @@ class TestSqlStatementPlanner
                         List.of("lag", "T", "T", "window", "true", "Value of the row before the current row in the partition"),
                         List.of("lag", "T", "T, bigint", "window", "true", "Value of the row offset rows before the current row in the partition"),
                         List.of("lag", "T", "T, bigint, T", "window", "true", "Value of the row offset rows before the current row, or the default"),
+                        List.of("last_day_of_month", "date", "date", "scalar", "true", "Last day of the date's month"),
                         List.of("last_value", "T", "T", "window", "true", "Value of the last row of the window frame"));
     }
 

@@ -262,6 +262,7 @@ primaryExpression
     | GROUPING '(' (expression (',' expression)*)? ')'                                    #groupingOperation
     | SUBSTRING '(' valueExpression FROM valueExpression (FOR valueExpression)? ')'       #substring
     | POSITION '(' valueExpression IN valueExpression ')'                                 #position
+    | TRIM '(' (trimsSpecification? trimChar=valueExpression? FROM)? trimSource=valueExpression ')'   #trim
     // one expression in parentheses, or a row of several: one alternative, so that prediction need not
     // read to the closing parenthesis to choose
     | '(' expression (',' expression)* ')'                                                #parenthesizedExpression
@@ -273,6 +274,10 @@ string
 
 comparisonOperator
     : EQ | NEQ | LT | LTE | GT | GTE
+    ;
+
+trimsSpecification
+    : LEADING | TRAILING | BOTH
     ;
 
 comparisonQuantifier
@@ -375,6 +380,7 @@ nonReserved
     | RANGE | READ | REPEATABLE | RESET | ROLLBACK | ROW | ROWS
     | SCHEMA | SCHEMAS | SECOND | SERIALIZABLE | SESSION | SET | SETS | SHOW | SOME | START | SUBSTRING
     | TABLES | TEXT | TIME | TIMESTAMP | TO | TRANSACTION | TRY_CAST | TYPE
+    | BOTH | LEADING | TRAILING | TRIM
     | UNBOUNDED | UNCOMMITTED | USE
     | VALIDATE
     | WITHOUT | WORK | WRITE
@@ -390,6 +396,7 @@ ARRAY: 'ARRAY';
 AS: 'AS';
 ASC: 'ASC';
 BETWEEN: 'BETWEEN';
+BOTH: 'BOTH';
 BY: 'BY';
 CASE: 'CASE';
 CAST: 'CAST';
@@ -452,6 +459,7 @@ ISOLATION: 'ISOLATION';
 JOIN: 'JOIN';
 JSON: 'JSON';
 LAST: 'LAST';
+LEADING: 'LEADING';
 LEFT: 'LEFT';
 LEVEL: 'LEVEL';
 LIKE: 'LIKE';
@@ -508,7 +516,9 @@ THEN: 'THEN';
 TIME: 'TIME';
 TIMESTAMP: 'TIMESTAMP';
 TO: 'TO';
+TRAILING: 'TRAILING';
 TRANSACTION: 'TRANSACTION';
+TRIM: 'TRIM';
 TRUE: 'TRUE';
 TRY_CAST: 'TRY_CAST';
 TYPE: 'TYPE';

@@ -1267,6 +1267,27 @@ final class AstBuilder
         return new FunctionCall(location(context), QualifiedName.of("strpos"), false, arguments, Optional.empty(), Optional.empty());
     }
 
+    /** {@code TRIM([BOTH | LEADING | TRAILING] [chars] FROM s)} is trim, ltrim or rtrim of (s[, chars]). */
+    @Override
+    public Node visitTrim(SqlBaseParser.TrimContext context)
+    {
+        String function = "trim";
+        if (context.trimsSpecification() != null) {
+            if (context.trimsSpecification().LEADING() != null) {
+                function = "ltrim";
+            }
+            else if (context.trimsSpecification().TRAILING() != null) {
+                function = "rtrim";
+            }
+        }
+        List<Expression> arguments = new ArrayList<>();
+        arguments.add(expression(context.trimSource));
+        if (context.trimChar != null) {
+            arguments.add(expression(context.trimChar));
+        }
+        return new FunctionCall(location(context), QualifiedName.of(function), false, arguments, Optional.empty(), Optional.empty());
+    }
+
     @Override
     public Node visitParenthesizedExpression(ParenthesizedExpressionContext context)
     {

@@ -134,7 +134,7 @@ public final class ExpressionCompiler
                 case "day_of_month":
                     return dateField(arguments.get(0), DateKernels::day, call);
                 default:
-                    throw missing(call);
+                    return ScalarFunctionCompiler.compile(name, arguments, type).orElseThrow(() -> missing(call));
             }
         }
 

@@ -9,7 +9,6 @@ import io.strata.spi.block.VariableWidthBlock;
 import io.strata.spi.block.VariableWidthBlockBuilder;
 
 import java.nio.charset.StandardCharsets;
-import java.util.Locale;
 
 import static io.strata.core.execution.expression.Blocks.rawNulls;
 
@@ -192,7 +191,10 @@ final class StringKernels
                 continue;
             }
             String text = new String(data, base + offsets[i], offsets[i + 1] - offsets[i], StandardCharsets.UTF_8);
-            byte[] changed = (upper ? text.toUpperCase(Locale.ROOT) : text.toLowerCase(Locale.ROOT)).getBytes(StandardCharsets.UTF_8);
+            // code point by code point, as Presto maps case: 'ß' stays one character
+            StringBuilder mapped = new StringBuilder(text.length());
+            text.codePoints().forEach(codePoint -> mapped.appendCodePoint(upper ? Character.toUpperCase(codePoint) : Character.toLowerCase(codePoint)));
+            byte[] changed = mapped.toString().getBytes(StandardCharsets.UTF_8);
             builder.appendBytes(changed, 0, changed.length);
         }
         return builder.build();
