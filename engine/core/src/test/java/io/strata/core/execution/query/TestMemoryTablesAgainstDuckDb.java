@@ -3,6 +3,7 @@ package io.strata.core.execution.query;
 import io.strata.connector.memory.MemoryConnectorFactory;
 import io.strata.connector.tpch.TpchConnectorFactory;
 import io.strata.core.execution.task.TaskManagerConfig;
+import io.strata.core.execution.testing.DuckDbRows;
 import io.strata.core.execution.testing.TestingQueryRunner;
 import io.strata.core.execution.testing.TpchDuckDb;
 import org.junit.jupiter.api.AfterAll;
@@ -12,13 +13,10 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 import java.io.IOException;
-import java.math.BigDecimal;
 import java.sql.Connection;
 import java.sql.DriverManager;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -226,51 +224,13 @@ class TestMemoryTablesAgainstDuckDb
     void testAgainstDuckDb(Case query)
             throws SQLException
     {
-        List<List<String>> actual = runner.execute("memory", "default", query.sql()).rows().stream().map(TestMemoryTablesAgainstDuckDb::normalize).toList();
-        List<List<String>> expected = duckDb(query.oracleSql());
+        List<List<String>> actual = runner.execute("memory", "default", query.sql()).rows().stream().map(DuckDbRows::normalize).toList();
+        List<List<String>> expected = DuckDbRows.query(duckDb, query.oracleSql());
         if (query.sql().toUpperCase(Locale.ROOT).contains("ORDER BY") && !query.sql().contains("OVER (")) {
             assertThat(actual).isEqualTo(expected);
         }
         else {
             assertThat(actual).containsExactlyInAnyOrderElementsOf(expected);
         }
-    }
-
-    private List<List<String>> duckDb(String sql)
-            throws SQLException
-    {
-        List<List<String>> rows = new ArrayList<>();
-        try (Statement statement = duckDb.createStatement(); ResultSet resultSet = statement.executeQuery(sql)) {
-            int columns = resultSet.getMetaData().getColumnCount();
-            while (resultSet.next()) {
-                List<Object> row = new ArrayList<>();
-                for (int column = 1; column <= columns; column++) {
-                    row.add(resultSet.getObject(column));
-                }
-                rows.add(normalize(row));
-            }
-        }
-        return rows;
-    }
-
-    /** Values as text both engines agree on: numbers without trailing zeros, dates ISO, NULL as null. */
-    private static List<String> normalize(List<Object> row)
-    {
-        List<String> values = new ArrayList<>();
-        for (Object value : row) {
-            if (value == null) {
-                values.add(null);
-            }
-            else if (value instanceof BigDecimal decimal) {
-                values.add(decimal.stripTrailingZeros().toPlainString());
-            }
-            else if (value instanceof Number number && !(value instanceof Double) && !(value instanceof Float)) {
-                values.add(new BigDecimal(number.toString()).toPlainString());
-            }
-            else {
-                values.add(value.toString());
-            }
-        }
-        return values;
     }
 }
