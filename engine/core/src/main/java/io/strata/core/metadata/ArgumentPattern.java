@@ -3,6 +3,8 @@ package io.strata.core.metadata;
 import io.strata.spi.type.BigintType;
 import io.strata.spi.type.DecimalType;
 import io.strata.spi.type.IntegerType;
+import io.strata.spi.type.SmallintType;
+import io.strata.spi.type.TinyintType;
 import io.strata.spi.type.Type;
 import io.strata.spi.type.UnknownType;
 import io.strata.spi.type.VarcharType;
@@ -72,7 +74,7 @@ public sealed interface ArgumentPattern
         @Override
         public Optional<Type> bind(Type actual)
         {
-            if (actual instanceof DecimalType || actual instanceof IntegerType || actual instanceof BigintType) {
+            if (actual instanceof DecimalType || actual instanceof IntegerType || actual instanceof BigintType || actual instanceof TinyintType || actual instanceof SmallintType) {
                 return Optional.of(TypeCoercion.asDecimal(actual));
             }
             return Optional.empty();

@@ -4,6 +4,7 @@ import io.strata.protocol.ErrorCode;
 import io.strata.spi.Location;
 import io.strata.spi.StrataException;
 import io.strata.spi.type.DecimalType;
+import io.strata.spi.type.TimestampType;
 import io.strata.spi.type.Type;
 import io.strata.spi.type.VarcharType;
 
@@ -28,6 +29,9 @@ import static io.strata.spi.type.DoubleType.DOUBLE;
 import static io.strata.spi.type.IntegerType.INTEGER;
 import static io.strata.spi.type.IntervalDayTimeType.INTERVAL_DAY_TIME;
 import static io.strata.spi.type.IntervalYearMonthType.INTERVAL_YEAR_MONTH;
+import static io.strata.spi.type.RealType.REAL;
+import static io.strata.spi.type.SmallintType.SMALLINT;
+import static io.strata.spi.type.TinyintType.TINYINT;
 import static java.util.Objects.requireNonNull;
 
 /**
@@ -63,9 +67,12 @@ public final class FunctionResolver
     public static FunctionResolver createBuiltIn()
     {
         Builder builder = new Builder();
+        // before the integer and decimal overloads: smallint - tinyint binds to smallint, not to decimal
+        addNarrowNumberOperators(builder);
         addArithmetic(builder);
         addScalars(builder);
         addAggregates(builder);
+        addScalarTypeFunctions(builder);
         builder.alias("substring", "substr");
         return new FunctionResolver(builder.functions, builder.operators, builder.aliases);
     }
@@ -281,6 +288,33 @@ public final class FunctionResolver
         builder.scalar("year", List.of(exact(DATE)), BIGINT, "Year of the given date");
         builder.scalar("month", List.of(exact(DATE)), BIGINT, "Month of the year of the given date");
         builder.scalar("day", List.of(exact(DATE)), BIGINT, "Day of the month of the given date");
+    }
+
+    /** Arithmetic of tinyint, smallint and real, each in its own type as in Presto. */
+    private static void addNarrowNumberOperators(Builder builder)
+    {
+        for (Type type : List.of(TINYINT, SMALLINT, REAL)) {
+            for (OperatorType operator : List.of(OperatorType.ADD, OperatorType.SUBTRACT, OperatorType.MULTIPLY, OperatorType.DIVIDE, OperatorType.MODULUS)) {
+                builder.operator(operator, List.of(exact(type), exact(type)), type);
+            }
+            builder.operator(OperatorType.NEGATE, List.of(exact(type)), type);
+        }
+    }
+
+    /** abs of the narrow numbers, and timestamp plus or minus an interval. */
+    private static void addScalarTypeFunctions(Builder builder)
+    {
+        for (Type type : List.of(TINYINT, SMALLINT, REAL)) {
+            builder.scalar("abs", List.of(exact(type)), type, "Absolute value");
+        }
+        for (int precision = 0; precision <= TimestampType.MAX_PRECISION; precision++) {
+            Type timestamp = TimestampType.createTimestampType(precision);
+            for (Type interval : List.of(INTERVAL_DAY_TIME, INTERVAL_YEAR_MONTH)) {
+                builder.operator(OperatorType.ADD, List.of(exact(timestamp), exact(interval)), timestamp);
+                builder.operator(OperatorType.ADD, List.of(exact(interval), exact(timestamp)), timestamp);
+                builder.operator(OperatorType.SUBTRACT, List.of(exact(timestamp), exact(interval)), timestamp);
+            }
+        }
     }
 
     private static void addAggregates(Builder builder)

@@ -10,6 +10,7 @@ import io.strata.core.planner.plan.Symbol;
 import io.strata.spi.connector.Domain;
 import io.strata.spi.connector.Range;
 import io.strata.spi.type.DoubleType;
+import io.strata.spi.type.RealType;
 import io.strata.spi.type.Type;
 import io.strata.spi.type.UnknownType;
 import io.strata.spi.type.VarcharType;
@@ -203,7 +204,7 @@ public final class DomainTranslator
 
     private static boolean isSupported(Type type)
     {
-        return !(type instanceof DoubleType) && !(type instanceof UnknownType);
+        return !(type instanceof DoubleType) && !(type instanceof RealType) && !(type instanceof UnknownType);
     }
 
     @SuppressWarnings("unchecked")

@@ -9,6 +9,7 @@ import io.strata.core.expression.RowExpression;
 import io.strata.core.expression.RowExpressionVisitor;
 import io.strata.core.expression.SpecialForm;
 import io.strata.core.expression.SymbolReference;
+import io.strata.core.metadata.TypeCoercion;
 import io.strata.protocol.ErrorCode;
 import io.strata.spi.StrataException;
 import io.strata.spi.block.Block;
@@ -22,6 +23,8 @@ import io.strata.spi.type.DoubleType;
 import io.strata.spi.type.IntegerType;
 import io.strata.spi.type.IntervalDayTimeType;
 import io.strata.spi.type.IntervalYearMonthType;
+import io.strata.spi.type.RealType;
+import io.strata.spi.type.TimestampType;
 import io.strata.spi.type.Type;
 import io.strata.spi.type.UnknownType;
 import io.strata.spi.type.VarcharType;
@@ -217,6 +220,12 @@ public final class ExpressionCompiler
                 return new BinaryEvaluator(type, leftDecimal, rightDecimal,
                         DecimalKernels.kernel(operator, (DecimalType) leftDecimal.type(), (DecimalType) rightDecimal.type(), (DecimalType) type));
             }
+            if (NarrowNumberKernels.isNarrowInteger(type) || type instanceof RealType) {
+                return new BinaryEvaluator(type, coerce(left, type), coerce(right, type), NarrowNumberKernels.arithmetic(operator, type));
+            }
+            if (type instanceof TimestampType) {
+                return TimestampKernels.arithmetic(operator, left, right, (TimestampType) type).orElseThrow(() -> missing(call));
+            }
             if (type instanceof DoubleType) {
                 return new BinaryEvaluator(type, coerce(left, DOUBLE), coerce(right, DOUBLE), ArithmeticKernels.doubles(operator));
             }
@@ -283,6 +292,9 @@ public final class ExpressionCompiler
             if (type instanceof UnknownType) {
                 return input;
             }
+            if (NarrowNumberKernels.isNarrowInteger(type) || type instanceof RealType) {
+                return new UnaryEvaluator(type, input, NarrowNumberKernels.negate(type));
+            }
             throw missing(call);
         }
 
@@ -300,6 +312,9 @@ public final class ExpressionCompiler
             }
             if (type instanceof DecimalType) {
                 return new UnaryEvaluator(type, input, MathKernels::absDecimal);
+            }
+            if (NarrowNumberKernels.isNarrowInteger(type) || type instanceof RealType) {
+                return new UnaryEvaluator(type, input, NarrowNumberKernels.abs(type));
             }
             throw missing(call);
         }
@@ -532,6 +547,9 @@ public final class ExpressionCompiler
         }
         if (right instanceof UnknownType) {
             return left;
+        }
+        if (ScalarCasts.involves(left) || ScalarCasts.involves(right)) {
+            return TypeCoercion.commonSuperType(left, right).orElseThrow(() -> missing(expression));
         }
         if (left instanceof VarcharType && right instanceof VarcharType) {
             return VARCHAR;

@@ -1,0 +1,97 @@
+package io.strata.core.execution.expression;
+
+import io.strata.protocol.ErrorCode;
+import io.strata.spi.StrataException;
+import io.strata.spi.block.Block;
+import io.strata.spi.block.IntArrayBlock;
+import io.strata.spi.block.LongArrayBlock;
+import io.strata.spi.type.IntervalDayTimeType;
+import io.strata.spi.type.IntervalYearMonthType;
+import io.strata.spi.type.TimestampType;
+
+import java.util.Optional;
+
+import static io.strata.core.execution.expression.Blocks.isNull;
+import static io.strata.core.execution.expression.Blocks.orNulls;
+import static io.strata.core.execution.expression.TemporalValues.MICROS_PER_DAY;
+
+/**
+ * {@code timestamp(p) + interval}, {@code interval + timestamp(p)} and {@code timestamp(p) - interval} over
+ * microseconds: day-to-second intervals (milliseconds) add exactly, year-to-month intervals move the date by
+ * months and clamp the day to the month's end, as Presto does.
+ */
+final class TimestampKernels
+{
+    private static final long MICROS_PER_MILLI = 1000;
+
+    private TimestampKernels() {}
+
+    static Optional<BlockEvaluator> arithmetic(ArithmeticOperator operator, BlockEvaluator left, BlockEvaluator right, TimestampType type)
+    {
+        BlockEvaluator timestamp = left;
+        BlockEvaluator interval = right;
+        if (operator == ArithmeticOperator.ADD && !(left.type() instanceof TimestampType) && right.type() instanceof TimestampType) {
+            timestamp = right;
+            interval = left;
+        }
+        if (!(timestamp.type() instanceof TimestampType) || (operator != ArithmeticOperator.ADD && operator != ArithmeticOperator.SUBTRACT)) {
+            return Optional.empty();
+        }
+        BlockEvaluator timestamps = ExpressionCompiler.coerce(timestamp, type);
+        int sign = operator == ArithmeticOperator.ADD ? 1 : -1;
+        if (interval.type() instanceof IntervalDayTimeType) {
+            return Optional.of(new BinaryEvaluator(type, timestamps, interval, (values, intervals, positionCount) -> plusDayTime(values, intervals, positionCount, sign)));
+        }
+        if (interval.type() instanceof IntervalYearMonthType) {
+            return Optional.of(new BinaryEvaluator(type, timestamps, interval, (values, intervals, positionCount) -> plusYearMonth(values, intervals, positionCount, sign)));
+        }
+        return Optional.empty();
+    }
+
+    private static Block plusDayTime(Block timestamps, Block intervals, int positionCount, int sign)
+    {
+        long[] micros = ((LongArrayBlock) timestamps).rawValues();
+        long[] millis = ((LongArrayBlock) intervals).rawValues();
+        boolean[] nulls = orNulls(timestamps, intervals, positionCount);
+        long[] out = new long[positionCount];
+        for (int i = 0; i < positionCount; i++) {
+            try {
+                out[i] = Math.addExact(micros[i], Math.multiplyExact(sign * millis[i], MICROS_PER_MILLI));
+            }
+            catch (ArithmeticException e) {
+                if (!isNull(nulls, i)) {
+                    throw outOfRange();
+                }
+            }
+        }
+        return new LongArrayBlock(positionCount, nulls, out);
+    }
+
+    private static Block plusYearMonth(Block timestamps, Block intervals, int positionCount, int sign)
+    {
+        long[] micros = ((LongArrayBlock) timestamps).rawValues();
+        int[] months = ((IntArrayBlock) intervals).rawValues();
+        boolean[] nulls = orNulls(timestamps, intervals, positionCount);
+        long[] out = new long[positionCount];
+        for (int i = 0; i < positionCount; i++) {
+            if (isNull(nulls, i)) {
+                continue;
+            }
+            long days = Math.floorDiv(micros[i], MICROS_PER_DAY);
+            long timeOfDay = Math.floorMod(micros[i], MICROS_PER_DAY);
+            long movedDays = DateMath.addMonths((int) days, sign * (long) months[i]);
+            try {
+                out[i] = Math.addExact(Math.multiplyExact(movedDays, MICROS_PER_DAY), timeOfDay);
+            }
+            catch (ArithmeticException e) {
+                throw outOfRange();
+            }
+        }
+        return new LongArrayBlock(positionCount, nulls, out);
+    }
+
+    private static StrataException outOfRange()
+    {
+        return new StrataException(ErrorCode.NUMERIC_VALUE_OUT_OF_RANGE, "Timestamp out of range");
+    }
+}
