@@ -10,7 +10,14 @@ import io.strata.spi.StrataException;
 import io.strata.spi.type.CharType;
 import io.strata.spi.type.TimeType;
 import io.strata.spi.type.TimestampType;
+import io.strata.spi.type.Type;
+import io.strata.sql.tree.CurrentTime;
+import io.strata.sql.tree.Extract;
 
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.Optional;
 
 import static io.strata.spi.type.RealType.REAL;
@@ -97,6 +104,55 @@ final class ScalarLiterals
                 throw new IllegalArgumentException("not a scalar literal type: " + name);
         }
         throw new StrataException(ErrorCode.INVALID_LITERAL, location, "'" + value + "' is not a valid " + name + " literal", null);
+    }
+
+    /** The function EXTRACT of a field of a timestamp or time calls, if it is one of those. */
+    static Optional<String> extractFunction(Extract.Field field, Type type)
+    {
+        boolean timestamp = type instanceof TimestampType;
+        if (!timestamp && !(type instanceof TimeType)) {
+            return Optional.empty();
+        }
+        switch (field) {
+            case YEAR:
+                return timestamp ? Optional.of("year") : Optional.empty();
+            case MONTH:
+                return timestamp ? Optional.of("month") : Optional.empty();
+            case DAY:
+            case DAY_OF_MONTH:
+                return timestamp ? Optional.of("day") : Optional.empty();
+            case HOUR:
+                return Optional.of("hour");
+            case MINUTE:
+                return Optional.of("minute");
+            case SECOND:
+                return Optional.of("second");
+            default:
+                return Optional.empty();
+        }
+    }
+
+    /**
+     * {@code LOCALTIMESTAMP} and {@code LOCALTIME} (precision 3 unless given): the query's start in the session's
+     * time zone; empty for the others.
+     */
+    static Optional<Constant> currentTime(CurrentTime.Function function, Optional<Integer> precision, Instant start, ZoneId zone)
+    {
+        LocalDateTime local = LocalDateTime.ofInstant(start, zone);
+        long micros = local.toEpochSecond(ZoneOffset.UTC) * TemporalValues.MICROS_PER_SECOND + local.getNano() / 1000;
+        switch (function) {
+            case LOCALTIMESTAMP: {
+                int digits = Math.min(precision.orElse(TimestampType.DEFAULT_PRECISION), TimestampType.MAX_PRECISION);
+                return Optional.of(new Constant(TemporalValues.round(micros, digits), TimestampType.createTimestampType(digits)));
+            }
+            case LOCALTIME: {
+                int digits = Math.min(precision.orElse(TimeType.DEFAULT_PRECISION), TimeType.MAX_PRECISION);
+                long timeOfDay = Math.floorMod(TemporalValues.round(micros, digits), TemporalValues.MICROS_PER_DAY);
+                return Optional.of(new Constant(timeOfDay, TimeType.createTimeType(digits)));
+            }
+            default:
+                return Optional.empty();
+        }
     }
 
     private static Slice trimTrailingSpaces(String value)

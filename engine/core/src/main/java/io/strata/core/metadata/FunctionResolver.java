@@ -4,6 +4,7 @@ import io.strata.protocol.ErrorCode;
 import io.strata.spi.Location;
 import io.strata.spi.StrataException;
 import io.strata.spi.type.DecimalType;
+import io.strata.spi.type.TimeType;
 import io.strata.spi.type.TimestampType;
 import io.strata.spi.type.Type;
 import io.strata.spi.type.VarcharType;
@@ -306,6 +307,17 @@ public final class FunctionResolver
     {
         for (Type type : List.of(TINYINT, SMALLINT, REAL)) {
             builder.scalar("abs", List.of(exact(type)), type, "Absolute value");
+        }
+        // timestamps of any precision widen to timestamp(6) without changing their values
+        Type anyTimestamp = TimestampType.createTimestampType(TimestampType.MAX_PRECISION);
+        builder.scalar("year", List.of(exact(anyTimestamp)), BIGINT, "Year of the given timestamp");
+        builder.scalar("month", List.of(exact(anyTimestamp)), BIGINT, "Month of the year of the given timestamp");
+        builder.scalar("day", List.of(exact(anyTimestamp)), BIGINT, "Day of the month of the given timestamp");
+        Type anyTime = TimeType.createTimeType(TimeType.MAX_PRECISION);
+        for (Type type : List.of(anyTimestamp, anyTime)) {
+            builder.scalar("hour", List.of(exact(type)), BIGINT, "Hour of the day of the given timestamp or time");
+            builder.scalar("minute", List.of(exact(type)), BIGINT, "Minute of the hour of the given timestamp or time");
+            builder.scalar("second", List.of(exact(type)), BIGINT, "Second of the minute of the given timestamp or time");
         }
         for (int precision = 0; precision <= TimestampType.MAX_PRECISION; precision++) {
             Type timestamp = TimestampType.createTimestampType(precision);

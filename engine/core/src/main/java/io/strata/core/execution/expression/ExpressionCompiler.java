@@ -136,6 +136,12 @@ public final class ExpressionCompiler
                 case "day":
                 case "day_of_month":
                     return dateField(arguments.get(0), DateKernels::day, call);
+                case "hour":
+                    return new UnaryEvaluator(BIGINT, arguments.get(0), TimestampKernels.timeOfDayField(3_600_000_000L, 24));
+                case "minute":
+                    return new UnaryEvaluator(BIGINT, arguments.get(0), TimestampKernels.timeOfDayField(60_000_000L, 60));
+                case "second":
+                    return new UnaryEvaluator(BIGINT, arguments.get(0), TimestampKernels.timeOfDayField(1_000_000L, 60));
                 default:
                     throw missing(call);
             }
@@ -345,6 +351,9 @@ public final class ExpressionCompiler
 
         private BlockEvaluator dateField(BlockEvaluator input, UnaryKernel kernel, Call call)
         {
+            if (input.type() instanceof TimestampType) {
+                return new UnaryEvaluator(BIGINT, input, TimestampKernels.onDate(kernel));
+            }
             if (!(input.type() instanceof DateType)) {
                 throw missing(call);
             }

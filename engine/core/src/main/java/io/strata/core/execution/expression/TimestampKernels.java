@@ -90,6 +90,32 @@ final class TimestampKernels
         return new LongArrayBlock(positionCount, nulls, out);
     }
 
+    /** A date kernel (over days since 1970) applied to the date part of timestamps. */
+    static UnaryKernel onDate(UnaryKernel dateKernel)
+    {
+        return (input, positionCount) -> {
+            long[] micros = ((LongArrayBlock) input).rawValues();
+            int[] days = new int[positionCount];
+            for (int i = 0; i < positionCount; i++) {
+                days[i] = (int) Math.floorDiv(micros[i], MICROS_PER_DAY);
+            }
+            return dateKernel.apply(new IntArrayBlock(positionCount, Blocks.rawNulls(input), days), positionCount);
+        };
+    }
+
+    /** hour, minute or second of timestamps or times: (micros of the day / unit) mod modulus, as bigint. */
+    static UnaryKernel timeOfDayField(long unitMicros, long modulus)
+    {
+        return (input, positionCount) -> {
+            long[] micros = ((LongArrayBlock) input).rawValues();
+            long[] out = new long[positionCount];
+            for (int i = 0; i < positionCount; i++) {
+                out[i] = Math.floorMod(micros[i], MICROS_PER_DAY) / unitMicros % modulus;
+            }
+            return new LongArrayBlock(positionCount, Blocks.rawNulls(input), out);
+        };
+    }
+
     private static StrataException outOfRange()
     {
         return new StrataException(ErrorCode.NUMERIC_VALUE_OUT_OF_RANGE, "Timestamp out of range");

@@ -279,7 +279,12 @@ class TestScalarTypesAgainstDuckDb
                 Case.of("SELECT k, CAST(ts AS time(6)) FROM memory.default.times", "SELECT k, CAST(ts AS time) FROM times"),
                 // time means time(3): the fraction rounds half up, and wraps past midnight
                 Case.expect("SELECT CAST(ts AS time) FROM memory.default.times WHERE k IN (1, 2) ORDER BY k", List.of("03:04:05.123"), List.of("00:00")),
+                Case.of("SELECT k, year(ts), month(ts), day(ts), hour(ts), minute(ts), second(ts) FROM memory.default.times"),
+                Case.of("SELECT k, EXTRACT(YEAR FROM ts), EXTRACT(MONTH FROM ts), EXTRACT(DAY FROM ts), EXTRACT(HOUR FROM ts) FROM memory.default.times"),
+                Case.of("SELECT year(ts), count(*) FROM memory.default.times GROUP BY year(ts)"),
+                Case.expect("SELECT localtimestamp IS NOT NULL, CAST(localtimestamp AS date) = current_date, localtime IS NOT NULL", List.of(true, true, true)),
                 // time(p)
+                Case.of("SELECT k, hour(t), minute(t), second(t), EXTRACT(MINUTE FROM t) FROM memory.default.times"),
                 Case.of("SELECT TIME '01:02:03', TIME '23:59:59.999999', TIME '12:00'"),
                 Case.of("SELECT k, t FROM memory.default.times"),
                 Case.of("SELECT k FROM memory.default.times WHERE t > TIME '03:04:05'"),
