@@ -27,7 +27,7 @@ final class DataTypes
 {
     /** Types SQL has and Presto supports, but Strata not yet. */
     private static final Set<String> KNOWN_UNSUPPORTED = Set.of(
-            "time with time zone", "timestamp with time zone", "array", "map", "row", "json", "uuid", "ipaddress");
+            "time with time zone", "array", "map", "row", "json", "uuid", "ipaddress");
 
     private DataTypes() {}
 
@@ -63,6 +63,7 @@ final class DataTypes
             case "char":
             case "time":
             case "timestamp":
+            case "timestamp with time zone":
                 return ScalarDataTypes.toType(dataType, numbers);
             case "date":
                 return simple(dataType, numbers, DATE);

@@ -778,6 +778,9 @@ final class ExpressionAnalyzer
                 throw error(ErrorCode.FUNCTION_NOT_FOUND, node, "Function " + node.name() + " not registered");
             }
             String name = node.name().suffix();
+            if (name.equalsIgnoreCase("now") && node.arguments().isEmpty()) {
+                return ScalarLiterals.currentTime(CurrentTime.Function.CURRENT_TIMESTAMP, Optional.empty(), session.start(), session.timeZone()).orElseThrow();
+            }
             if (isGroupingOperation(node)) {
                 return grouping(node, context);
             }

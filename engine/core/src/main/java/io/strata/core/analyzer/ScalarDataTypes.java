@@ -5,6 +5,7 @@ import io.strata.spi.StrataException;
 import io.strata.spi.type.CharType;
 import io.strata.spi.type.TimeType;
 import io.strata.spi.type.TimestampType;
+import io.strata.spi.type.TimestampWithTimeZoneType;
 import io.strata.spi.type.Type;
 import io.strata.sql.tree.DataType;
 
@@ -56,6 +57,13 @@ final class ScalarDataTypes
                     throw invalid(dataType, "TIMESTAMP precision must be in range [0, " + TimestampType.MAX_PRECISION + "]");
                 }
                 return TimestampType.createTimestampType((int) precision);
+            }
+            case "timestamp with time zone": {
+                long precision = oneParameter(dataType, numbers, TimestampWithTimeZoneType.DEFAULT_PRECISION);
+                if (precision < 0 || precision > TimestampWithTimeZoneType.MAX_PRECISION) {
+                    throw invalid(dataType, "TIMESTAMP WITH TIME ZONE precision must be in range [0, " + TimestampWithTimeZoneType.MAX_PRECISION + "]");
+                }
+                return TimestampWithTimeZoneType.createTimestampWithTimeZoneType((int) precision);
             }
             default:
                 throw new IllegalArgumentException("not a scalar type name: " + name);

@@ -9,7 +9,9 @@ import io.strata.spi.Location;
 import io.strata.spi.StrataException;
 import io.strata.spi.type.CharType;
 import io.strata.spi.type.TimeType;
+import io.strata.spi.type.TimeZoneKey;
 import io.strata.spi.type.TimestampType;
+import io.strata.spi.type.TimestampWithTimeZoneType;
 import io.strata.spi.type.Type;
 import io.strata.sql.tree.CurrentTime;
 import io.strata.sql.tree.Extract;
@@ -95,7 +97,16 @@ final class ScalarLiterals
             }
             case "timestamp": {
                 Optional<TemporalValues.Parsed> parsed = TemporalValues.parseTimestamp(value);
-                if (parsed.isEmpty() || parsed.get().fractionDigits() > TimestampType.MAX_PRECISION) {
+                if (parsed.isEmpty()) {
+                    Optional<TemporalValues.ParsedWithZone> zoned = TemporalValues.parseTimestampWithTimeZone(value);
+                    if (zoned.isEmpty() || zoned.get().fractionDigits() > TimestampWithTimeZoneType.MAX_PRECISION) {
+                        break;
+                    }
+                    int key = zoned.get().zoneKey();
+                    return new Constant(TimeZoneKey.pack(TemporalValues.toUtcMillis(zoned.get().localMicros(), key), key),
+                            TimestampWithTimeZoneType.createTimestampWithTimeZoneType(zoned.get().fractionDigits()));
+                }
+                if (parsed.get().fractionDigits() > TimestampType.MAX_PRECISION) {
                     break;
                 }
                 return new Constant(parsed.get().micros(), TimestampType.createTimestampType(parsed.get().fractionDigits()));
@@ -149,6 +160,13 @@ final class ScalarLiterals
                 int digits = Math.min(precision.orElse(TimeType.DEFAULT_PRECISION), TimeType.MAX_PRECISION);
                 long timeOfDay = Math.floorMod(TemporalValues.round(micros, digits), TemporalValues.MICROS_PER_DAY);
                 return Optional.of(new Constant(timeOfDay, TimeType.createTimeType(digits)));
+            }
+            case CURRENT_TIMESTAMP: {
+                int digits = Math.min(precision.orElse(TimestampWithTimeZoneType.DEFAULT_PRECISION), TimestampWithTimeZoneType.MAX_PRECISION);
+                int key = TimeZoneKey.of(zone).orElse(TimeZoneKey.UTC_KEY);
+                long factor = digits == 3 ? 1 : digits == 2 ? 10 : digits == 1 ? 100 : 1000;
+                long millis = Math.floorDiv(start.toEpochMilli() + factor / 2, factor) * factor;
+                return Optional.of(new Constant(TimeZoneKey.pack(millis, key), TimestampWithTimeZoneType.createTimestampWithTimeZoneType(digits)));
             }
             default:
                 return Optional.empty();

@@ -6,6 +6,7 @@ import io.strata.spi.StrataException;
 import io.strata.spi.type.DecimalType;
 import io.strata.spi.type.TimeType;
 import io.strata.spi.type.TimestampType;
+import io.strata.spi.type.TimestampWithTimeZoneType;
 import io.strata.spi.type.Type;
 import io.strata.spi.type.VarcharType;
 
@@ -307,6 +308,13 @@ public final class FunctionResolver
     {
         for (Type type : List.of(TINYINT, SMALLINT, REAL)) {
             builder.scalar("abs", List.of(exact(type)), type, "Absolute value");
+        }
+        Type zoned = TimestampWithTimeZoneType.TIMESTAMP_WITH_TIME_ZONE;
+        builder.scalar("from_unixtime", List.of(exact(DOUBLE)), zoned, "The instant of the given seconds since 1970-01-01 00:00:00 UTC, in UTC");
+        builder.scalar("to_unixtime", List.of(exact(zoned)), DOUBLE, "Seconds since 1970-01-01 00:00:00 UTC of the given instant");
+        for (int precision = 0; precision <= TimestampWithTimeZoneType.MAX_PRECISION; precision++) {
+            builder.scalar("at_timezone", List.of(exact(TimestampWithTimeZoneType.createTimestampWithTimeZoneType(precision)), anyVarchar()), types -> types.get(0),
+                    "timestamp(p) with time zone", "The same instant shown in the given time zone (x AT TIME ZONE zone)");
         }
         // timestamps of any precision widen to timestamp(6) without changing their values
         Type anyTimestamp = TimestampType.createTimestampType(TimestampType.MAX_PRECISION);

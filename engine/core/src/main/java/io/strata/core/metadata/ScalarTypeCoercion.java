@@ -10,6 +10,7 @@ import io.strata.spi.type.RealType;
 import io.strata.spi.type.SmallintType;
 import io.strata.spi.type.TimeType;
 import io.strata.spi.type.TimestampType;
+import io.strata.spi.type.TimestampWithTimeZoneType;
 import io.strata.spi.type.TinyintType;
 import io.strata.spi.type.Type;
 import io.strata.spi.type.VarbinaryType;
@@ -40,7 +41,7 @@ final class ScalarTypeCoercion
     static boolean involves(Type type)
     {
         return type instanceof TinyintType || type instanceof SmallintType || type instanceof RealType || type instanceof CharType
-                || type instanceof VarbinaryType || type instanceof TimeType || type instanceof TimestampType;
+                || type instanceof VarbinaryType || type instanceof TimeType || type instanceof TimestampType || type instanceof TimestampWithTimeZoneType;
     }
 
     /** The answer when either type is one of this class's, else empty. */
@@ -75,6 +76,15 @@ final class ScalarTypeCoercion
                 return Optional.of(!varchar.isUnbounded() && varchar.length().getAsInt() <= target.length());
             }
             return Optional.of(false);
+        }
+        if (to instanceof TimestampWithTimeZoneType target) {
+            if (from instanceof TimestampWithTimeZoneType source) {
+                return Optional.of(target.precision() >= source.precision());
+            }
+            if (from instanceof TimestampType source) {
+                return Optional.of(target.precision() >= Math.min(source.precision(), TimestampWithTimeZoneType.MAX_PRECISION));
+            }
+            return Optional.of(from instanceof DateType);
         }
         if (to instanceof TimestampType target) {
             if (from instanceof TimestampType source) {
@@ -113,6 +123,14 @@ final class ScalarTypeCoercion
                 return Optional.of(Optional.empty());
             }
             return Optional.of(Optional.of(CharType.createCharType(Math.max(firstLength.get(), secondLength.get()))));
+        }
+        if (first instanceof TimestampWithTimeZoneType || second instanceof TimestampWithTimeZoneType) {
+            Optional<Integer> firstPrecision = zonedPrecision(first);
+            Optional<Integer> secondPrecision = zonedPrecision(second);
+            if (firstPrecision.isEmpty() || secondPrecision.isEmpty()) {
+                return Optional.of(Optional.empty());
+            }
+            return Optional.of(Optional.of(TimestampWithTimeZoneType.createTimestampWithTimeZoneType(Math.max(firstPrecision.get(), secondPrecision.get()))));
         }
         if (first instanceof TimestampType || second instanceof TimestampType) {
             Optional<Integer> firstPrecision = timestampPrecision(first);
@@ -153,6 +171,12 @@ final class ScalarTypeCoercion
         if (from instanceof TimeType && to instanceof TimeType) {
             return true;
         }
+        if (from instanceof TimestampWithTimeZoneType) {
+            return to instanceof VarcharType || to instanceof DateType || to instanceof TimestampType || to instanceof TimeType || to instanceof TimestampWithTimeZoneType;
+        }
+        if (to instanceof TimestampWithTimeZoneType) {
+            return from instanceof VarcharType || from instanceof TimestampType || from instanceof DateType;
+        }
         return false;
     }
 
@@ -186,6 +210,14 @@ final class ScalarTypeCoercion
             return Optional.of(CharType.MAX_LENGTH);
         }
         return Optional.empty();
+    }
+
+    private static Optional<Integer> zonedPrecision(Type type)
+    {
+        if (type instanceof TimestampWithTimeZoneType zoned) {
+            return Optional.of(zoned.precision());
+        }
+        return timestampPrecision(type).map(precision -> Math.min(precision, TimestampWithTimeZoneType.MAX_PRECISION));
     }
 
     private static Optional<Integer> timestampPrecision(Type type)

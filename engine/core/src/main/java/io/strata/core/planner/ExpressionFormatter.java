@@ -21,6 +21,7 @@ import io.strata.spi.type.RealType;
 import io.strata.spi.type.SmallintType;
 import io.strata.spi.type.TimeType;
 import io.strata.spi.type.TimestampType;
+import io.strata.spi.type.TimestampWithTimeZoneType;
 import io.strata.spi.type.TinyintType;
 import io.strata.spi.type.Type;
 import io.strata.spi.type.VarbinaryType;
@@ -96,6 +97,9 @@ public final class ExpressionFormatter
         }
         if (type instanceof TimestampType timestamp) {
             return "TIMESTAMP '" + TemporalValues.formatTimestamp((Long) value, timestamp.precision()) + "'";
+        }
+        if (type instanceof TimestampWithTimeZoneType zoned) {
+            return "TIMESTAMP '" + TemporalValues.formatTimestampWithTimeZone((Long) value, zoned.precision()) + "'";
         }
         if (type instanceof TimeType time) {
             return "TIME '" + TemporalValues.formatTime((Long) value, time.precision()) + "'";

@@ -24,6 +24,7 @@ import io.strata.spi.type.RealType;
 import io.strata.spi.type.SmallintType;
 import io.strata.spi.type.TimeType;
 import io.strata.spi.type.TimestampType;
+import io.strata.spi.type.TimestampWithTimeZoneType;
 import io.strata.spi.type.TinyintType;
 import io.strata.spi.type.Type;
 import io.strata.spi.type.UnknownType;
@@ -151,6 +152,10 @@ public final class RowEncoder
             // at least milliseconds: what the drivers' timestamp parsers expect
             int digits = Math.max(3, timestamp.precision());
             return (block, channel, rows) -> encodeLongs(block, channel, rows, value -> TemporalValues.formatTimestamp(value, digits));
+        }
+        if (type instanceof TimestampWithTimeZoneType zoned) {
+            int digits = Math.max(3, zoned.precision());
+            return (block, channel, rows) -> encodeLongs(block, channel, rows, value -> TemporalValues.formatTimestampWithTimeZone(value, digits));
         }
         if (type instanceof TimeType time) {
             int digits = Math.max(3, time.precision());

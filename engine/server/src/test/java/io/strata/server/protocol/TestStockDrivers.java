@@ -12,6 +12,7 @@ import io.strata.server.config.ServerConfig;
 import io.strata.spi.Location;
 import io.strata.spi.StrataException;
 import io.strata.spi.type.Int128;
+import io.strata.spi.type.TimeZoneKey;
 import io.strata.spi.type.Type;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -30,6 +31,7 @@ import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.sql.Types;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.LocalTime;
@@ -57,6 +59,7 @@ import static io.strata.spi.type.RealType.REAL;
 import static io.strata.spi.type.SmallintType.SMALLINT;
 import static io.strata.spi.type.TimeType.createTimeType;
 import static io.strata.spi.type.TimestampType.createTimestampType;
+import static io.strata.spi.type.TimestampWithTimeZoneType.createTimestampWithTimeZoneType;
 import static io.strata.spi.type.TinyintType.TINYINT;
 import static io.strata.spi.type.UnknownType.UNKNOWN;
 import static io.strata.spi.type.VarbinaryType.VARBINARY;
@@ -91,7 +94,8 @@ final class TestStockDrivers
                         new Object[] {true, 42, 9007199254740993L, Double.NaN, 1234L, Int128.valueOf(new BigInteger("-123456789012345678901234567890123")), "héllo", 11_556, 90_061_001L, 14, null},
                         new Object[] {null, null, null, Double.NEGATIVE_INFINITY, null, null, null, null, null, null, null}))
                 .build());
-        List<Type> scalarTypes = List.of(TINYINT, SMALLINT, REAL, createCharType(4), VARBINARY, createTimestampType(3), createTimestampType(6), createTimeType(3));
+        List<Type> scalarTypes = List.of(TINYINT, SMALLINT, REAL, createCharType(4), VARBINARY, createTimestampType(3), createTimestampType(6), createTimeType(3),
+                createTimestampWithTimeZoneType(3));
         List<OutputColumn> scalarColumns = new ArrayList<>();
         for (int i = 0; i < scalarTypes.size(); i++) {
             scalarColumns.add(new OutputColumn("c" + i, scalarTypes.get(i)));
@@ -101,8 +105,8 @@ final class TestStockDrivers
                 .pages(page(
                         scalarTypes,
                         new Object[] {-128, 32767, 0.1f + 0.0, "ab", Slices.wrappedBuffer(new byte[] {10, 11}),
-                                1_578_020_645_123_000L, 1_578_020_645_123_456L, 11_045_123_000L},
-                        new Object[] {null, null, null, null, null, null, null, null}))
+                                1_578_020_645_123_000L, 1_578_020_645_123_456L, 11_045_123_000L, TimeZoneKey.pack(1_578_020_645_123L, TimeZoneKey.UTC_KEY)},
+                        new Object[] {null, null, null, null, null, null, null, null, null}))
                 .build());
         engine.register("SET SESSION query_max_run_time = '1h'", Script.builder()
                 .updateType("SET SESSION")
@@ -200,6 +204,7 @@ final class TestStockDrivers
             assertThat(metadata.getColumnType(6)).isEqualTo(Types.TIMESTAMP);
             assertThat(metadata.getColumnType(7)).isEqualTo(Types.TIMESTAMP);
             assertThat(metadata.getColumnType(8)).isEqualTo(Types.TIME);
+            assertThat(metadata.getColumnType(9)).isIn(Types.TIMESTAMP, Types.TIMESTAMP_WITH_TIMEZONE);
 
             assertThat(resultSet.next()).isTrue();
             assertThat(resultSet.getByte(1)).isEqualTo((byte) -128);
@@ -210,9 +215,10 @@ final class TestStockDrivers
             assertThat(resultSet.getTimestamp(6).toLocalDateTime()).isEqualTo(LocalDateTime.of(2020, 1, 3, 3, 4, 5, 123_000_000));
             assertThat(resultSet.getString(7)).startsWith("2020-01-03 03:04:05.123");
             assertThat(resultSet.getTime(8).toLocalTime()).isEqualTo(LocalTime.of(3, 4, 5));
+            assertThat(resultSet.getTimestamp(9).toInstant()).isEqualTo(Instant.ofEpochMilli(1_578_020_645_123L));
 
             assertThat(resultSet.next()).isTrue();
-            for (int column = 1; column <= 8; column++) {
+            for (int column = 1; column <= 9; column++) {
                 assertThat(resultSet.getObject(column)).isNull();
             }
             assertThat(resultSet.next()).isFalse();

@@ -25,6 +25,7 @@ import io.strata.spi.type.IntervalDayTimeType;
 import io.strata.spi.type.IntervalYearMonthType;
 import io.strata.spi.type.RealType;
 import io.strata.spi.type.TimestampType;
+import io.strata.spi.type.TimestampWithTimeZoneType;
 import io.strata.spi.type.Type;
 import io.strata.spi.type.UnknownType;
 import io.strata.spi.type.VarcharType;
@@ -99,6 +100,10 @@ public final class ExpressionCompiler
             switch (name) {
                 case FunctionNames.IS_DISTINCT_FROM: {
                     Type common = commonType(arguments.get(0).type(), arguments.get(1).type(), call);
+                    if (common instanceof TimestampWithTimeZoneType) {
+                        return new BinaryEvaluator(BOOLEAN, TimestampKernels.instant(coerce(arguments.get(0), common)), TimestampKernels.instant(coerce(arguments.get(1), common)),
+                                ComparisonKernels.distinctFrom(BIGINT.layout()));
+                    }
                     return new BinaryEvaluator(BOOLEAN, coerce(arguments.get(0), common), coerce(arguments.get(1), common),
                             ComparisonKernels.distinctFrom(common.layout()));
                 }
@@ -136,6 +141,12 @@ public final class ExpressionCompiler
                 case "day":
                 case "day_of_month":
                     return dateField(arguments.get(0), DateKernels::day, call);
+                case "from_unixtime":
+                    return new UnaryEvaluator(type, coerce(arguments.get(0), DOUBLE), TimestampKernels::fromUnixtime);
+                case "to_unixtime":
+                    return new UnaryEvaluator(DOUBLE, arguments.get(0), TimestampKernels::toUnixtime);
+                case "at_timezone":
+                    return new BinaryEvaluator(type, coerce(arguments.get(0), type), coerce(arguments.get(1), VARCHAR), TimestampKernels::atTimeZone);
                 case "hour":
                     return new UnaryEvaluator(BIGINT, arguments.get(0), TimestampKernels.timeOfDayField(3_600_000_000L, 24));
                 case "minute":
@@ -270,6 +281,10 @@ public final class ExpressionCompiler
             Type common = commonType(left.type(), right.type(), call);
             if (common instanceof UnknownType) {
                 return new ConstantBlockEvaluator(BOOLEAN, null);
+            }
+            if (common instanceof TimestampWithTimeZoneType) {
+                return new BinaryEvaluator(BOOLEAN, TimestampKernels.instant(coerce(left, common)), TimestampKernels.instant(coerce(right, common)),
+                        ComparisonKernels.kernel(operator, BIGINT.layout()));
             }
             return new BinaryEvaluator(BOOLEAN, coerce(left, common), coerce(right, common), ComparisonKernels.kernel(operator, common.layout()));
         }
@@ -446,6 +461,10 @@ public final class ExpressionCompiler
             Type common = commonType(commonType(arguments.get(0).type(), arguments.get(1).type(), form), arguments.get(2).type(), form);
             if (common instanceof UnknownType) {
                 return new ConstantBlockEvaluator(BOOLEAN, null);
+            }
+            if (common instanceof TimestampWithTimeZoneType) {
+                List<BlockEvaluator> instants = coerceAll(arguments, common).stream().map(TimestampKernels::instant).toList();
+                return between(List.of(instants.get(0), instants.get(1), instants.get(2)), form);
             }
             BinaryKernel greaterOrEqual = ComparisonKernels.kernel(ComparisonOperator.GREATER_THAN_OR_EQUAL, common.layout());
             BinaryKernel lessOrEqual = ComparisonKernels.kernel(ComparisonOperator.LESS_THAN_OR_EQUAL, common.layout());

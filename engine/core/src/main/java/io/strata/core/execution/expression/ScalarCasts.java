@@ -11,7 +11,9 @@ import io.strata.spi.type.DateType;
 import io.strata.spi.type.RealType;
 import io.strata.spi.type.SmallintType;
 import io.strata.spi.type.TimeType;
+import io.strata.spi.type.TimeZoneKey;
 import io.strata.spi.type.TimestampType;
+import io.strata.spi.type.TimestampWithTimeZoneType;
 import io.strata.spi.type.TinyintType;
 import io.strata.spi.type.Type;
 import io.strata.spi.type.VarbinaryType;
@@ -34,12 +36,14 @@ import static io.strata.spi.type.IntegerType.INTEGER;
  */
 final class ScalarCasts
 {
+    private static final long[] MILLIS_FACTORS = {1000, 100, 10, 1};
+
     private ScalarCasts() {}
 
     static boolean involves(Type type)
     {
         return type instanceof TinyintType || type instanceof SmallintType || type instanceof RealType || type instanceof CharType
-                || type instanceof VarbinaryType || type instanceof TimeType || type instanceof TimestampType;
+                || type instanceof VarbinaryType || type instanceof TimeType || type instanceof TimestampType || type instanceof TimestampWithTimeZoneType;
     }
 
     /** Whether a cast kernel can hand the input block on unchanged: the values have the same representation. */
@@ -52,6 +56,9 @@ final class ScalarCasts
             return target.precision() >= source.precision();
         }
         if (from instanceof TimeType source && to instanceof TimeType target) {
+            return target.precision() >= source.precision();
+        }
+        if (from instanceof TimestampWithTimeZoneType source && to instanceof TimestampWithTimeZoneType target) {
             return target.precision() >= source.precision();
         }
         return (from instanceof TinyintType || from instanceof SmallintType) && to.equals(INTEGER);
@@ -86,12 +93,24 @@ final class ScalarCasts
         if (from instanceof DateType && to instanceof TimestampType) {
             return true;
         }
+        if (from instanceof TimestampWithTimeZoneType) {
+            return to instanceof VarcharType || to instanceof DateType || toTemporal || to instanceof TimestampWithTimeZoneType;
+        }
+        if (to instanceof TimestampWithTimeZoneType) {
+            return from instanceof VarcharType || from instanceof TimestampType || from instanceof DateType;
+        }
         return from instanceof TimeType && to instanceof TimeType;
     }
 
     /** Casts a non-null value of {@code from} to {@code to}; one of them is a type of this class. */
     static Object cast(Object value, Type from, Type to)
     {
+        if (from instanceof TimestampWithTimeZoneType source) {
+            return fromTimestampWithTimeZone((Long) value, source, to);
+        }
+        if (to instanceof TimestampWithTimeZoneType target) {
+            return toTimestampWithTimeZone(value, from, target);
+        }
         if (to instanceof TinyintType || to instanceof SmallintType) {
             return toNarrowInteger(value, from, to);
         }
@@ -172,6 +191,65 @@ final class ScalarCasts
             throw new StrataException(ErrorCode.NUMERIC_VALUE_OUT_OF_RANGE, "Out of range for " + name + ": " + result);
         }
         return (int) result;
+    }
+
+    /**
+     * A timestamp without a zone, a date, or text without a zone, is taken in UTC (the session time zone of
+     * Presto; Strata's casts do not see the session yet).
+     */
+    private static long toTimestampWithTimeZone(Object value, Type from, TimestampWithTimeZoneType target)
+    {
+        long factor = MILLIS_FACTORS[target.precision()];
+        if (from instanceof TimestampWithTimeZoneType) {
+            long packed = (Long) value;
+            long millis = Math.floorDiv(TimeZoneKey.unpackMillis(packed) + factor / 2, factor) * factor;
+            return TimeZoneKey.pack(millis, TimeZoneKey.unpackKey(packed));
+        }
+        if (from instanceof DateType) {
+            return TimeZoneKey.pack((Integer) value * 86_400_000L, TimeZoneKey.UTC_KEY);
+        }
+        long localMicros;
+        int zoneKey = TimeZoneKey.UTC_KEY;
+        if (from instanceof TimestampType) {
+            localMicros = (Long) value;
+        }
+        else {
+            String text = ((Slice) value).toStringUtf8();
+            Optional<TemporalValues.ParsedWithZone> zoned = TemporalValues.parseTimestampWithTimeZone(text);
+            if (zoned.isPresent()) {
+                localMicros = zoned.get().localMicros();
+                zoneKey = zoned.get().zoneKey();
+            }
+            else {
+                localMicros = TemporalValues.parseTimestamp(text)
+                        .orElseThrow(() -> invalid("Value cannot be cast to timestamp with time zone: " + text))
+                        .micros();
+            }
+        }
+        long rounded = TemporalValues.round(localMicros, target.precision());
+        return TimeZoneKey.pack(TemporalValues.toUtcMillis(rounded, zoneKey), zoneKey);
+    }
+
+    private static Object fromTimestampWithTimeZone(long packed, TimestampWithTimeZoneType source, Type to)
+    {
+        long localMicros = TemporalValues.toLocalMicros(packed);
+        if (to instanceof VarcharType target) {
+            String text = TemporalValues.formatTimestampWithTimeZone(packed, source.precision());
+            if (!target.isUnbounded() && text.length() > target.lengthOrUnbounded()) {
+                throw invalid("Value " + text + " cannot be represented as " + target.displayName());
+            }
+            return Slices.utf8Slice(text);
+        }
+        if (to instanceof TimestampType target) {
+            return TemporalValues.round(localMicros, target.precision());
+        }
+        if (to instanceof TimeType target) {
+            return Math.floorMod(TemporalValues.round(localMicros, target.precision()), MICROS_PER_DAY);
+        }
+        if (to instanceof DateType) {
+            return Math.toIntExact(Math.floorDiv(localMicros, MICROS_PER_DAY));
+        }
+        return toTimestampWithTimeZone(packed, source, (TimestampWithTimeZoneType) to);
     }
 
     private static long toTimestamp(Object value, Type from, TimestampType target)

@@ -1,7 +1,14 @@
 package io.strata.core.execution.expression;
 
+import io.strata.spi.type.TimeZoneKey;
+
 import java.time.DateTimeException;
+import java.time.Instant;
 import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.regex.Matcher;
@@ -21,6 +28,7 @@ public final class TemporalValues
 
     private static final Pattern TIMESTAMP = Pattern.compile(
             "\\s*([+-]?\\d{1,6})-(\\d{1,2})-(\\d{1,2})(?:[ T](\\d{1,2}):(\\d{1,2})(?::(\\d{1,2})(?:\\.(\\d{1,12}))?)?)?\\s*");
+    private static final Pattern ZONE_SUFFIX = Pattern.compile("(.*?\\d)\\s*([+-]\\d{1,2}(?::?\\d{2})?|[A-Za-z][\\w/+-]*)\\s*");
     private static final Pattern TIME = Pattern.compile("\\s*(\\d{1,2}):(\\d{1,2})(?::(\\d{1,2})(?:\\.(\\d{1,12}))?)?\\s*");
 
     private TemporalValues() {}
@@ -47,6 +55,54 @@ public final class TemporalValues
         catch (DateTimeException | ArithmeticException e) {
             return Optional.empty();
         }
+    }
+
+    /** A parsed timestamp with a time zone: local microseconds, fraction digits written, and the zone's key. */
+    public record ParsedWithZone(long localMicros, int fractionDigits, int zoneKey) {}
+
+    /**
+     * {@code yyyy-MM-dd[ HH:mm[:ss[.fraction]]] zone}, the zone a region id, {@code UTC} or an offset
+     * ({@code +05:30}, written with or without a space); empty when the text has no zone or is not valid.
+     */
+    public static Optional<ParsedWithZone> parseTimestampWithTimeZone(String text)
+    {
+        Matcher matcher = ZONE_SUFFIX.matcher(text);
+        if (!matcher.matches()) {
+            return Optional.empty();
+        }
+        Optional<Parsed> local = parseTimestamp(matcher.group(1));
+        Optional<Integer> zone = TimeZoneKey.parse(matcher.group(2));
+        if (local.isEmpty() || zone.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(new ParsedWithZone(local.get().micros(), local.get().fractionDigits(), zone.get()));
+    }
+
+    /** The instant (UTC milliseconds) of a local date-time, in microseconds, in a zone; a time that a gap skips moves forward. */
+    public static long toUtcMillis(long localMicros, int zoneKey)
+    {
+        long localMillis = Math.floorDiv(localMicros, 1000);
+        ZoneId zone = TimeZoneKey.zone(zoneKey);
+        if (zone instanceof ZoneOffset offset) {
+            return localMillis - offset.getTotalSeconds() * 1000L;
+        }
+        LocalDateTime local = LocalDateTime.ofEpochSecond(Math.floorDiv(localMillis, 1000), (int) Math.floorMod(localMillis, 1000) * 1_000_000, ZoneOffset.UTC);
+        return ZonedDateTime.ofLocal(local, zone, null).toInstant().toEpochMilli();
+    }
+
+    /** The local date-time, in microseconds since 1970-01-01 00:00:00, of a packed timestamp with time zone. */
+    public static long toLocalMicros(long packed)
+    {
+        long millis = TimeZoneKey.unpackMillis(packed);
+        ZoneId zone = TimeZoneKey.zone(TimeZoneKey.unpackKey(packed));
+        int offsetSeconds = zone instanceof ZoneOffset offset ? offset.getTotalSeconds() : zone.getRules().getOffset(Instant.ofEpochMilli(millis)).getTotalSeconds();
+        return (millis + offsetSeconds * 1000L) * 1000;
+    }
+
+    /** {@code yyyy-MM-dd HH:mm:ss[.f] zone}, as Presto writes a timestamp with time zone. */
+    public static String formatTimestampWithTimeZone(long packed, int precision)
+    {
+        return formatTimestamp(toLocalMicros(packed), precision) + " " + TimeZoneKey.id(TimeZoneKey.unpackKey(packed));
     }
 
     /** {@code HH:mm[:ss[.fraction]]}; empty for text that is not a valid time of day. */

@@ -1,12 +1,17 @@
 package io.strata.core.execution.expression;
 
+import io.airlift.slice.Slice;
 import io.strata.protocol.ErrorCode;
 import io.strata.spi.StrataException;
 import io.strata.spi.block.Block;
+import io.strata.spi.block.DoubleArrayBlock;
 import io.strata.spi.block.IntArrayBlock;
 import io.strata.spi.block.LongArrayBlock;
+import io.strata.spi.block.VariableWidthBlock;
+import io.strata.spi.type.BigintType;
 import io.strata.spi.type.IntervalDayTimeType;
 import io.strata.spi.type.IntervalYearMonthType;
+import io.strata.spi.type.TimeZoneKey;
 import io.strata.spi.type.TimestampType;
 
 import java.util.Optional;
@@ -23,6 +28,8 @@ import static io.strata.core.execution.expression.TemporalValues.MICROS_PER_DAY;
 final class TimestampKernels
 {
     private static final long MICROS_PER_MILLI = 1000;
+    /** Instants whose milliseconds still leave room for the 12 bits of the zone key. */
+    private static final double MAX_MILLIS = (double) (Long.MAX_VALUE >> 12);
 
     private TimestampKernels() {}
 
@@ -86,6 +93,76 @@ final class TimestampKernels
             catch (ArithmeticException e) {
                 throw outOfRange();
             }
+        }
+        return new LongArrayBlock(positionCount, nulls, out);
+    }
+
+    /**
+     * The instants (UTC milliseconds, as bigint) of timestamps with time zone: what they compare by, so that
+     * the same instant in two zones is equal.
+     */
+    static BlockEvaluator instant(BlockEvaluator zoned)
+    {
+        return new UnaryEvaluator(BigintType.BIGINT, zoned, (input, positionCount) -> {
+            long[] packed = ((LongArrayBlock) input).rawValues();
+            long[] out = new long[positionCount];
+            for (int i = 0; i < positionCount; i++) {
+                out[i] = TimeZoneKey.unpackMillis(packed[i]);
+            }
+            return new LongArrayBlock(positionCount, Blocks.rawNulls(input), out);
+        });
+    }
+
+    /** from_unixtime(double): the instant, rounded to milliseconds, in UTC. */
+    static Block fromUnixtime(Block input, int positionCount)
+    {
+        double[] seconds = ((DoubleArrayBlock) input).rawValues();
+        boolean[] nulls = Blocks.rawNulls(input);
+        long[] out = new long[positionCount];
+        for (int i = 0; i < positionCount; i++) {
+            if (!isNull(nulls, i)) {
+                double millis = Math.rint(seconds[i] * 1000);
+                if (Double.isNaN(millis) || Math.abs(millis) > MAX_MILLIS) {
+                    throw new StrataException(ErrorCode.INVALID_FUNCTION_ARGUMENT, "Invalid unix time: " + seconds[i]);
+                }
+                out[i] = TimeZoneKey.pack((long) millis, TimeZoneKey.UTC_KEY);
+            }
+        }
+        return new LongArrayBlock(positionCount, nulls, out);
+    }
+
+    /** to_unixtime(timestamp with time zone): seconds since 1970-01-01 UTC. */
+    static Block toUnixtime(Block input, int positionCount)
+    {
+        long[] packed = ((LongArrayBlock) input).rawValues();
+        double[] out = new double[positionCount];
+        for (int i = 0; i < positionCount; i++) {
+            out[i] = TimeZoneKey.unpackMillis(packed[i]) / 1000.0;
+        }
+        return new DoubleArrayBlock(positionCount, Blocks.rawNulls(input), out);
+    }
+
+    /** x AT TIME ZONE zone: the same instant with another zone key; an unknown zone is INVALID_FUNCTION_ARGUMENT. */
+    static Block atTimeZone(Block timestamps, Block zones, int positionCount)
+    {
+        long[] packed = ((LongArrayBlock) timestamps).rawValues();
+        VariableWidthBlock zoneNames = (VariableWidthBlock) zones;
+        boolean[] nulls = orNulls(timestamps, zones, positionCount);
+        long[] out = new long[positionCount];
+        Slice lastZone = null;
+        int lastKey = 0;
+        for (int i = 0; i < positionCount; i++) {
+            if (isNull(nulls, i)) {
+                continue;
+            }
+            Slice zone = zoneNames.getSlice(i);
+            if (!zone.equals(lastZone)) {
+                String name = zone.toStringUtf8();
+                lastKey = TimeZoneKey.parse(name)
+                        .orElseThrow(() -> new StrataException(ErrorCode.INVALID_FUNCTION_ARGUMENT, "'" + name + "' is not a valid time zone"));
+                lastZone = zone;
+            }
+            out[i] = TimeZoneKey.pack(TimeZoneKey.unpackMillis(packed[i]), lastKey);
         }
         return new LongArrayBlock(positionCount, nulls, out);
     }

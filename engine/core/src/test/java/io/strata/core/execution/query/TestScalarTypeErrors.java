@@ -87,6 +87,11 @@ class TestScalarTypeErrors
                 new Case("SELECT X'0A' = 'a'", TYPE_MISMATCH, "'=' cannot be applied to varbinary, varchar(1)"),
                 new Case("SELECT CAST(1 AS timestamp(7))", TYPE_MISMATCH, "TIMESTAMP precision must be in range [0, 6]"),
                 new Case("SELECT CAST('a' AS char(0))", TYPE_MISMATCH, "CHAR length must be in range"),
+                new Case("SELECT TIMESTAMP '2020-01-02 03:04:05 Mars/Olympus'", INVALID_LITERAL, "is not a valid timestamp literal"),
+                new Case("SELECT TIMESTAMP '2020-01-02 03:04:05.1234 UTC'", INVALID_LITERAL, "is not a valid timestamp literal"),
+                new Case("SELECT CAST('2020-01-02 nonsense' AS timestamp with time zone)", INVALID_CAST_ARGUMENT, "Value cannot be cast to timestamp with time zone"),
+                new Case("SELECT TIMESTAMP '2020-01-02 03:04:05 UTC' AT TIME ZONE 'Nowhere/Land'", ErrorCode.INVALID_FUNCTION_ARGUMENT, "'Nowhere/Land' is not a valid time zone"),
+                new Case("SELECT from_unixtime(1e300)", ErrorCode.INVALID_FUNCTION_ARGUMENT, "Invalid unix time"),
                 new Case("SELECT CAST(1 AS tinyint(3))", TYPE_MISMATCH, "Unknown type: tinyint(3)"));
     }
 

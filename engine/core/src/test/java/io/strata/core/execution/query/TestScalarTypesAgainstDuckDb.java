@@ -295,6 +295,31 @@ class TestScalarTypesAgainstDuckDb
                 Case.of("SELECT a.k, b.k FROM memory.default.times a JOIN memory.default.times b ON a.t = b.t"),
                 Case.of("SELECT CAST('01:02:03.5' AS time)"),
                 Case.expect("SELECT CAST(TIME '01:02:03.5' AS varchar), CAST(TIME '01:02:03.456789' AS time(3))", List.of("01:02:03.5", "01:02:03.457")),
+                // timestamp with time zone: an instant and the zone it shows in; compared by instant
+                Case.expect("SELECT TIMESTAMP '2020-01-02 03:04:05.123 UTC', TIMESTAMP '2020-01-02 03:04:05 America/New_York', TIMESTAMP '2020-07-02 03:04:05.5 +05:30'",
+                        List.of("2020-01-02 03:04:05.123 UTC", "2020-01-02 03:04:05 America/New_York", "2020-07-02 03:04:05.5 +05:30")),
+                Case.expect("SELECT TIMESTAMP '2020-01-02 03:04:05 UTC' = TIMESTAMP '2020-01-01 22:04:05 America/New_York', "
+                        + "TIMESTAMP '2020-01-02 03:04:05 UTC' < TIMESTAMP '2020-01-02 03:04:05 +01:00', "
+                        + "TIMESTAMP '2020-01-02 03:04:05 UTC' IS DISTINCT FROM TIMESTAMP '2020-01-02 04:04:05 +01:00'", List.of(true, false, false)),
+                Case.expect("SELECT TIMESTAMP '2020-06-01 12:00:00 UTC' AT TIME ZONE 'America/Los_Angeles', TIMESTAMP '2020-01-01 00:00:00 UTC' AT TIME ZONE '+09:00'",
+                        List.of("2020-06-01 05:00:00 America/Los_Angeles", "2020-01-01 09:00:00 +09:00")),
+                Case.of("SELECT to_unixtime(TIMESTAMP '2020-01-02 03:04:05.250 Europe/Berlin'), to_unixtime(from_unixtime(1.5e9))",
+                        "SELECT epoch(TIMESTAMPTZ '2020-01-02 03:04:05.250+01'), 1.5e9::DOUBLE"),
+                Case.expect("SELECT from_unixtime(1577934245.123e0), CAST(from_unixtime(0e0) AS varchar)",
+                        List.of("2020-01-02 03:04:05.123 UTC", "1970-01-01 00:00:00.000 UTC")),
+                Case.expect("SELECT CAST(TIMESTAMP '2020-01-02 01:00:00 Asia/Tokyo' AS date), CAST(TIMESTAMP '2020-01-02 01:00:00 Asia/Tokyo' AS timestamp), "
+                        + "CAST(TIMESTAMP '2020-01-02 01:00:00.5 Asia/Tokyo' AS time)",
+                        List.of("2020-01-02", "2020-01-02T01:00", "01:00:00.500")),
+                Case.expect("SELECT CAST('2020-01-02 03:04:05.123 Europe/London' AS timestamp with time zone), CAST(TIMESTAMP '2020-01-02 03:04:05.6789' AS timestamp(3) with time zone), "
+                        + "CAST(DATE '2020-01-02' AS timestamp with time zone)",
+                        List.of("2020-01-02 03:04:05.123 Europe/London", "2020-01-02 03:04:05.679 UTC", "2020-01-02 00:00:00.000 UTC")),
+                Case.expect("SELECT CAST(TIMESTAMP '2020-01-02 03:04:05.678 UTC' AS timestamp(0) with time zone), TIMESTAMP '2020-01-02 03:04:05 UTC' > TIMESTAMP '2020-01-02 03:04:04'",
+                        List.of("2020-01-02 03:04:06 UTC", true)),
+                Case.expect("SELECT x FROM (VALUES TIMESTAMP '2020-01-02 03:00:00 +01:00', TIMESTAMP '2020-01-02 01:00:00 UTC', TIMESTAMP '2020-01-02 03:00:00 UTC') t(x) ORDER BY x",
+                        List.of("2020-01-02 01:00:00 UTC"), List.of("2020-01-02 03:00:00 +01:00"), List.of("2020-01-02 03:00:00 UTC")),
+                Case.expect("SELECT count(*) FROM (VALUES TIMESTAMP '2020-01-02 03:00:00 +01:00', TIMESTAMP '2020-01-02 01:00:00 UTC') t(x) "
+                        + "WHERE x BETWEEN TIMESTAMP '2020-01-02 02:00:00 UTC' AND TIMESTAMP '2020-01-02 02:00:00 UTC'", List.of(1L)),
+                Case.expect("SELECT now() = current_timestamp, CAST(current_timestamp AS date) = current_date", List.of(true, true)),
                 // NULLs of each type
                 Case.expect("SELECT CAST(NULL AS tinyint), CAST(NULL AS smallint), CAST(NULL AS real), CAST(NULL AS varbinary), CAST(NULL AS char(3)), CAST(NULL AS timestamp), CAST(NULL AS time)",
                         Arrays.asList(null, null, null, null, null, null, null)),

@@ -3,6 +3,7 @@ package io.strata.core.execution.testing;
 import io.airlift.slice.Slice;
 import io.airlift.slice.Slices;
 import io.strata.core.execution.expression.DecimalMath;
+import io.strata.core.execution.expression.TemporalValues;
 import io.strata.spi.block.Block;
 import io.strata.spi.block.Page;
 import io.strata.spi.type.BigintType;
@@ -14,6 +15,7 @@ import io.strata.spi.type.DoubleType;
 import io.strata.spi.type.IntegerType;
 import io.strata.spi.type.TimeType;
 import io.strata.spi.type.TimestampType;
+import io.strata.spi.type.TimestampWithTimeZoneType;
 import io.strata.spi.type.Type;
 import io.strata.spi.type.VarbinaryType;
 import io.strata.spi.type.VarcharType;
@@ -94,6 +96,9 @@ public final class Values
         if (type instanceof TimestampType) {
             long micros = (Long) value;
             return LocalDateTime.ofEpochSecond(Math.floorDiv(micros, 1_000_000), (int) Math.floorMod(micros, 1_000_000) * 1000, ZoneOffset.UTC);
+        }
+        if (type instanceof TimestampWithTimeZoneType zoned) {
+            return TemporalValues.formatTimestampWithTimeZone((Long) value, zoned.precision());
         }
         if (type instanceof TimeType) {
             return LocalTime.ofNanoOfDay((Long) value * 1000);
