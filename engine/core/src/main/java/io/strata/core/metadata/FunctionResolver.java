@@ -329,6 +329,9 @@ public final class FunctionResolver
         }
         for (int precision = 0; precision <= TimestampType.MAX_PRECISION; precision++) {
             Type timestamp = TimestampType.createTimestampType(precision);
+            builder.operator(OperatorType.SUBTRACT, List.of(exact(timestamp), exact(timestamp)), INTERVAL_DAY_TIME);
+            builder.scalar("date_trunc", List.of(anyVarchar(), exact(timestamp)), timestamp,
+                    "The timestamp truncated to the unit (second, minute, hour, day, week, month, quarter, year)");
             for (Type interval : List.of(INTERVAL_DAY_TIME, INTERVAL_YEAR_MONTH)) {
                 builder.operator(OperatorType.ADD, List.of(exact(timestamp), exact(interval)), timestamp);
                 builder.operator(OperatorType.ADD, List.of(exact(interval), exact(timestamp)), timestamp);

@@ -141,6 +141,8 @@ public final class ExpressionCompiler
                 case "day":
                 case "day_of_month":
                     return dateField(arguments.get(0), DateKernels::day, call);
+                case "date_trunc":
+                    return new BinaryEvaluator(type, coerce(arguments.get(0), VARCHAR), coerce(arguments.get(1), type), TimestampKernels::truncate);
                 case "from_unixtime":
                     return new UnaryEvaluator(type, coerce(arguments.get(0), DOUBLE), TimestampKernels::fromUnixtime);
                 case "to_unixtime":
@@ -217,6 +219,10 @@ public final class ExpressionCompiler
             }
             if (type instanceof DateType) {
                 return dateArithmetic(operator, left, right, call);
+            }
+            if (type instanceof IntervalDayTimeType && left.type() instanceof TimestampType && right.type() instanceof TimestampType) {
+                Type common = commonType(left.type(), right.type(), call);
+                return new BinaryEvaluator(type, coerce(left, common), coerce(right, common), TimestampKernels::difference);
             }
             if (type instanceof IntervalDayTimeType) {
                 // millis and bigint factors share the long layout: bigint arithmetic with its overflow checks

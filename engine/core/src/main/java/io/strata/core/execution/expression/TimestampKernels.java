@@ -14,6 +14,8 @@ import io.strata.spi.type.IntervalYearMonthType;
 import io.strata.spi.type.TimeZoneKey;
 import io.strata.spi.type.TimestampType;
 
+import java.time.LocalDate;
+import java.util.Locale;
 import java.util.Optional;
 
 import static io.strata.core.execution.expression.Blocks.isNull;
@@ -111,6 +113,73 @@ final class TimestampKernels
             }
             return new LongArrayBlock(positionCount, Blocks.rawNulls(input), out);
         });
+    }
+
+    /** timestamp - timestamp: the interval day to second between them, in milliseconds (truncated toward zero). */
+    static Block difference(Block left, Block right, int positionCount)
+    {
+        long[] a = ((LongArrayBlock) left).rawValues();
+        long[] b = ((LongArrayBlock) right).rawValues();
+        boolean[] nulls = orNulls(left, right, positionCount);
+        long[] out = new long[positionCount];
+        for (int i = 0; i < positionCount; i++) {
+            out[i] = (a[i] - b[i]) / MICROS_PER_MILLI;
+        }
+        return new LongArrayBlock(positionCount, nulls, out);
+    }
+
+    /** date_trunc(unit, timestamp); an unknown unit is INVALID_FUNCTION_ARGUMENT. */
+    static Block truncate(Block units, Block timestamps, int positionCount)
+    {
+        VariableWidthBlock unitNames = (VariableWidthBlock) units;
+        long[] micros = ((LongArrayBlock) timestamps).rawValues();
+        boolean[] nulls = orNulls(units, timestamps, positionCount);
+        long[] out = new long[positionCount];
+        Slice lastUnit = null;
+        String unit = null;
+        for (int i = 0; i < positionCount; i++) {
+            if (isNull(nulls, i)) {
+                continue;
+            }
+            Slice name = unitNames.getSlice(i);
+            if (!name.equals(lastUnit)) {
+                unit = name.toStringUtf8().toLowerCase(Locale.ROOT);
+                lastUnit = name;
+            }
+            out[i] = truncate(unit, micros[i]);
+        }
+        return new LongArrayBlock(positionCount, nulls, out);
+    }
+
+    private static long truncate(String unit, long micros)
+    {
+        long days = Math.floorDiv(micros, MICROS_PER_DAY);
+        switch (unit) {
+            case "second":
+                return Math.floorDiv(micros, 1_000_000L) * 1_000_000L;
+            case "minute":
+                return Math.floorDiv(micros, 60_000_000L) * 60_000_000L;
+            case "hour":
+                return Math.floorDiv(micros, 3_600_000_000L) * 3_600_000_000L;
+            case "day":
+                return days * MICROS_PER_DAY;
+            case "week":
+                // 1970-01-01 was a Thursday: weeks start on Monday
+                return (days - Math.floorMod(days + 3, 7)) * MICROS_PER_DAY;
+            case "month":
+            case "quarter":
+            case "year": {
+                LocalDate date = LocalDate.ofEpochDay(days);
+                LocalDate start = switch (unit) {
+                    case "month" -> date.withDayOfMonth(1);
+                    case "quarter" -> LocalDate.of(date.getYear(), (date.getMonthValue() - 1) / 3 * 3 + 1, 1);
+                    default -> LocalDate.of(date.getYear(), 1, 1);
+                };
+                return start.toEpochDay() * MICROS_PER_DAY;
+            }
+            default:
+                throw new StrataException(ErrorCode.INVALID_FUNCTION_ARGUMENT, "'" + unit + "' is not a valid Timestamp field");
+        }
     }
 
     /** from_unixtime(double): the instant, rounded to milliseconds, in UTC. */

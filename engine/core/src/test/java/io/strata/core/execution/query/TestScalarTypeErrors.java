@@ -92,6 +92,7 @@ class TestScalarTypeErrors
                 new Case("SELECT CAST('2020-01-02 nonsense' AS timestamp with time zone)", INVALID_CAST_ARGUMENT, "Value cannot be cast to timestamp with time zone"),
                 new Case("SELECT TIMESTAMP '2020-01-02 03:04:05 UTC' AT TIME ZONE 'Nowhere/Land'", ErrorCode.INVALID_FUNCTION_ARGUMENT, "'Nowhere/Land' is not a valid time zone"),
                 new Case("SELECT from_unixtime(1e300)", ErrorCode.INVALID_FUNCTION_ARGUMENT, "Invalid unix time"),
+                new Case("SELECT date_trunc('fortnight', TIMESTAMP '2020-01-02 03:04:05')", ErrorCode.INVALID_FUNCTION_ARGUMENT, "'fortnight' is not a valid Timestamp field"),
                 new Case("SELECT CAST(1 AS tinyint(3))", TYPE_MISMATCH, "Unknown type: tinyint(3)"));
     }
 

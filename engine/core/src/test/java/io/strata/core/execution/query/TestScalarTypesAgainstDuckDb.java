@@ -282,6 +282,13 @@ class TestScalarTypesAgainstDuckDb
                 Case.of("SELECT k, year(ts), month(ts), day(ts), hour(ts), minute(ts), second(ts) FROM memory.default.times"),
                 Case.of("SELECT k, EXTRACT(YEAR FROM ts), EXTRACT(MONTH FROM ts), EXTRACT(DAY FROM ts), EXTRACT(HOUR FROM ts) FROM memory.default.times"),
                 Case.of("SELECT year(ts), count(*) FROM memory.default.times GROUP BY year(ts)"),
+                Case.of("SELECT k, date_trunc('second', ts), date_trunc('minute', ts), date_trunc('hour', ts), date_trunc('day', ts) FROM memory.default.times"),
+                Case.of("SELECT k, date_trunc('week', ts), date_trunc('month', ts), date_trunc('quarter', ts), date_trunc('year', ts) FROM memory.default.times"),
+                Case.of("SELECT date_trunc('month', ts), count(*) FROM memory.default.times GROUP BY date_trunc('month', ts)"),
+                // timestamp - timestamp is an interval day to second (milliseconds here)
+                Case.expect("SELECT TIMESTAMP '2020-01-02 03:04:05.500' - TIMESTAMP '2020-01-01 03:04:05', TIMESTAMP '2020-01-01' - TIMESTAMP '2020-01-01 00:00:01.250'",
+                        List.of(86_400_500L, -1_250L)),
+                Case.of("SELECT a.k, b.k FROM memory.default.times a JOIN memory.default.times b ON a.ts - b.ts = INTERVAL '0' SECOND"),
                 Case.expect("SELECT localtimestamp IS NOT NULL, CAST(localtimestamp AS date) = current_date, localtime IS NOT NULL", List.of(true, true, true)),
                 // time(p)
                 Case.of("SELECT k, hour(t), minute(t), second(t), EXTRACT(MINUTE FROM t) FROM memory.default.times"),
