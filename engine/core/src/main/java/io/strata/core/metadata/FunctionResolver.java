@@ -316,6 +316,14 @@ public final class FunctionResolver
             builder.scalar("at_timezone", List.of(exact(TimestampWithTimeZoneType.createTimestampWithTimeZoneType(precision)), anyVarchar()), types -> types.get(0),
                     "timestamp(p) with time zone", "The same instant shown in the given time zone (x AT TIME ZONE zone)");
         }
+        for (int precision = 0; precision <= TimestampWithTimeZoneType.MAX_PRECISION; precision++) {
+            Type timestamp = TimestampWithTimeZoneType.createTimestampWithTimeZoneType(precision);
+            for (Type interval : List.of(INTERVAL_DAY_TIME, INTERVAL_YEAR_MONTH)) {
+                builder.operator(OperatorType.ADD, List.of(exact(timestamp), exact(interval)), timestamp);
+                builder.operator(OperatorType.ADD, List.of(exact(interval), exact(timestamp)), timestamp);
+                builder.operator(OperatorType.SUBTRACT, List.of(exact(timestamp), exact(interval)), timestamp);
+            }
+        }
         // timestamps of any precision widen to timestamp(6) without changing their values
         Type anyTimestamp = TimestampType.createTimestampType(TimestampType.MAX_PRECISION);
         builder.scalar("year", List.of(exact(anyTimestamp)), BIGINT, "Year of the given timestamp");

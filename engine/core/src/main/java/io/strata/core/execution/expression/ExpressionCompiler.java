@@ -246,6 +246,9 @@ public final class ExpressionCompiler
             if (NarrowNumberKernels.isNarrowInteger(type) || type instanceof RealType) {
                 return new BinaryEvaluator(type, coerce(left, type), coerce(right, type), NarrowNumberKernels.arithmetic(operator, type));
             }
+            if (type instanceof TimestampWithTimeZoneType) {
+                return TimestampKernels.zonedArithmetic(operator, left, right, type).orElseThrow(() -> missing(call));
+            }
             if (type instanceof TimestampType) {
                 return TimestampKernels.arithmetic(operator, left, right, (TimestampType) type).orElseThrow(() -> missing(call));
             }

@@ -13,8 +13,13 @@ import io.strata.spi.type.IntervalDayTimeType;
 import io.strata.spi.type.IntervalYearMonthType;
 import io.strata.spi.type.TimeZoneKey;
 import io.strata.spi.type.TimestampType;
+import io.strata.spi.type.TimestampWithTimeZoneType;
+import io.strata.spi.type.Type;
 
+import java.time.DateTimeException;
+import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZonedDateTime;
 import java.util.Locale;
 import java.util.Optional;
 
@@ -55,6 +60,55 @@ final class TimestampKernels
             return Optional.of(new BinaryEvaluator(type, timestamps, interval, (values, intervals, positionCount) -> plusYearMonth(values, intervals, positionCount, sign)));
         }
         return Optional.empty();
+    }
+
+    /**
+     * {@code timestamp with time zone ± interval}: a day-to-second interval moves the instant; a year-to-month
+     * interval moves the local date-time in the value's zone (as Presto), keeping the zone.
+     */
+    static Optional<BlockEvaluator> zonedArithmetic(ArithmeticOperator operator, BlockEvaluator left, BlockEvaluator right, Type type)
+    {
+        BlockEvaluator timestamp = left;
+        BlockEvaluator interval = right;
+        if (operator == ArithmeticOperator.ADD && !(left.type() instanceof TimestampWithTimeZoneType)) {
+            timestamp = right;
+            interval = left;
+        }
+        if (!(timestamp.type() instanceof TimestampWithTimeZoneType) || (operator != ArithmeticOperator.ADD && operator != ArithmeticOperator.SUBTRACT)) {
+            return Optional.empty();
+        }
+        BlockEvaluator timestamps = ExpressionCompiler.coerce(timestamp, type);
+        int sign = operator == ArithmeticOperator.ADD ? 1 : -1;
+        boolean months = interval.type() instanceof IntervalYearMonthType;
+        if (!months && !(interval.type() instanceof IntervalDayTimeType)) {
+            return Optional.empty();
+        }
+        return Optional.of(new BinaryEvaluator(type, timestamps, interval, (values, intervals, positionCount) -> {
+            long[] packed = ((LongArrayBlock) values).rawValues();
+            boolean[] nulls = orNulls(values, intervals, positionCount);
+            long[] out = new long[positionCount];
+            for (int i = 0; i < positionCount; i++) {
+                if (isNull(nulls, i)) {
+                    continue;
+                }
+                long millis = TimeZoneKey.unpackMillis(packed[i]);
+                int key = TimeZoneKey.unpackKey(packed[i]);
+                try {
+                    if (months) {
+                        ZonedDateTime local = Instant.ofEpochMilli(millis).atZone(TimeZoneKey.zone(key));
+                        millis = local.plusMonths(sign * (long) ((IntArrayBlock) intervals).rawValues()[i]).toInstant().toEpochMilli();
+                    }
+                    else {
+                        millis = Math.addExact(millis, sign * ((LongArrayBlock) intervals).rawValues()[i]);
+                    }
+                }
+                catch (ArithmeticException | DateTimeException e) {
+                    throw outOfRange();
+                }
+                out[i] = TimeZoneKey.pack(millis, key);
+            }
+            return new LongArrayBlock(positionCount, nulls, out);
+        }));
     }
 
     private static Block plusDayTime(Block timestamps, Block intervals, int positionCount, int sign)

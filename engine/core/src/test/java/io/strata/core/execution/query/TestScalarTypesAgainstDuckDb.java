@@ -326,6 +326,10 @@ class TestScalarTypesAgainstDuckDb
                         List.of("2020-01-02 01:00:00 UTC"), List.of("2020-01-02 03:00:00 +01:00"), List.of("2020-01-02 03:00:00 UTC")),
                 Case.expect("SELECT count(*) FROM (VALUES TIMESTAMP '2020-01-02 03:00:00 +01:00', TIMESTAMP '2020-01-02 01:00:00 UTC') t(x) "
                         + "WHERE x BETWEEN TIMESTAMP '2020-01-02 02:00:00 UTC' AND TIMESTAMP '2020-01-02 02:00:00 UTC'", List.of(1L)),
+                // a day-to-second interval moves the instant, a year-to-month one the local time in the zone (here across DST)
+                Case.expect("SELECT TIMESTAMP '2020-03-07 12:00:00 America/New_York' + INTERVAL '1' DAY, TIMESTAMP '2020-02-08 12:00:00 America/New_York' + INTERVAL '1' MONTH, "
+                        + "INTERVAL '90' MINUTE + TIMESTAMP '2020-01-31 23:00:00 UTC', TIMESTAMP '2020-03-31 00:00:00 UTC' - INTERVAL '1' MONTH",
+                        List.of("2020-03-08 13:00:00 America/New_York", "2020-03-08 12:00:00 America/New_York", "2020-02-01 00:30:00 UTC", "2020-02-29 00:00:00 UTC")),
                 Case.expect("SELECT now() = current_timestamp, CAST(current_timestamp AS date) = current_date", List.of(true, true)),
                 // NULLs of each type
                 Case.expect("SELECT CAST(NULL AS tinyint), CAST(NULL AS smallint), CAST(NULL AS real), CAST(NULL AS varbinary), CAST(NULL AS char(3)), CAST(NULL AS timestamp), CAST(NULL AS time)",
