@@ -309,6 +309,8 @@ public final class FunctionResolver
         for (Type type : List.of(TINYINT, SMALLINT, REAL)) {
             builder.scalar("abs", List.of(exact(type)), type, "Absolute value");
         }
+        builder.aggregate("sum", List.of(exact(REAL)), REAL, "Sum of the non-null values");
+        builder.aggregate("avg", List.of(exact(REAL)), REAL, "Average of the non-null values");
         Type zoned = TimestampWithTimeZoneType.TIMESTAMP_WITH_TIME_ZONE;
         builder.scalar("from_unixtime", List.of(exact(DOUBLE)), zoned, "The instant of the given seconds since 1970-01-01 00:00:00 UTC, in UTC");
         builder.scalar("to_unixtime", List.of(exact(zoned)), DOUBLE, "Seconds since 1970-01-01 00:00:00 UTC of the given instant");
