@@ -5,7 +5,7 @@ import java.util.List;
 /**
  * {@code timestamp(p) with time zone}, p from 0 to 3 (3 when not given): an instant and the zone it is shown
  * in, packed into the {@code long} layout as {@code utcMillis << 12 | zoneKey} (see {@link TimeZoneKey}).
- * Comparisons look at the instant only; sorting orders by instant (the zone only breaks ties).
+ * Comparisons and sorting look at the instant only.
  */
 public record TimestampWithTimeZoneType(int precision)
         implements Type

@@ -112,6 +112,11 @@ class TestScalarTypesAgainstDuckDb
                         + "(2, TIMESTAMP '1969-12-31 23:59:59.999999', TIME '23:59:59.999999'), (3, TIMESTAMP '2020-01-31 00:00:00', TIME '00:00:00'), "
                         + "(4, NULL, NULL), (5, TIMESTAMP '2020-01-02 03:04:05.123456', TIME '03:04:05.123456'), "
                         + "(6, TIMESTAMP '1900-02-28 12:00:00.5', TIME '12:00:00.5')");
+        // timestamp with time zone has no DuckDB counterpart that keeps the zone: an engine-only table, checked against given rows
+        engine.run("CREATE TABLE memory.default.zoned AS SELECT * FROM (VALUES "
+                + "(1, TIMESTAMP '2020-01-02 03:04:05.123 America/New_York'), (2, TIMESTAMP '2020-01-02 03:04:05.123 America/New_York'), "
+                + "(3, TIMESTAMP '2019-12-31 23:00:00 America/New_York'), (4, CAST(NULL AS timestamp(3) with time zone))) t(k, z)");
+        engine.run("INSERT INTO memory.default.zoned VALUES (5, TIMESTAMP '2020-01-02 08:04:05.123 UTC')");
         both("CREATE TABLE memory.default.chars (k integer, c char(4))", "CREATE TABLE chars (k integer, c varchar)");
         both("INSERT INTO memory.default.chars VALUES (1, CHAR 'ab'), (2, CHAR 'ab  '), (3, CHAR 'abcd'), (4, NULL), (5, CHAR 'b'), (6, CHAR '')",
                 "INSERT INTO chars VALUES (1, 'ab'), (2, 'ab'), (3, 'abcd'), (4, NULL), (5, 'b'), (6, '')");
@@ -332,6 +337,19 @@ class TestScalarTypesAgainstDuckDb
                 Case.expect("SELECT TIMESTAMP '2020-03-07 12:00:00 America/New_York' + INTERVAL '1' DAY, TIMESTAMP '2020-02-08 12:00:00 America/New_York' + INTERVAL '1' MONTH, "
                         + "INTERVAL '90' MINUTE + TIMESTAMP '2020-01-31 23:00:00 UTC', TIMESTAMP '2020-03-31 00:00:00 UTC' - INTERVAL '1' MONTH",
                         List.of("2020-03-08 13:00:00 America/New_York", "2020-03-08 12:00:00 America/New_York", "2020-02-01 00:30:00 UTC", "2020-02-29 00:00:00 UTC")),
+                Case.expect("SELECT k, z FROM memory.default.zoned ORDER BY z NULLS LAST, k",
+                        List.of(3L, "2019-12-31 23:00:00.000 America/New_York"), List.of(1L, "2020-01-02 03:04:05.123 America/New_York"),
+                        List.of(2L, "2020-01-02 03:04:05.123 America/New_York"), List.of(5L, "2020-01-02 08:04:05.123 UTC"), Arrays.asList(4L, null)),
+                Case.expect("SELECT k FROM memory.default.zoned WHERE z = TIMESTAMP '2020-01-02 08:04:05.123 UTC'", List.of(1L), List.of(2L), List.of(5L)),
+                Case.expect("SELECT k FROM memory.default.zoned WHERE z < TIMESTAMP '2020-01-01 05:00:01 +01:00'", List.of(3L)),
+                Case.expect("SELECT z, count(*) FROM memory.default.zoned WHERE k < 5 GROUP BY z",
+                        List.of("2020-01-02 03:04:05.123 America/New_York", 2L), List.of("2019-12-31 23:00:00.000 America/New_York", 1L), Arrays.asList(null, 1L)),
+                Case.expect("SELECT min(z), max(z), count(z) FROM memory.default.zoned WHERE k < 5",
+                        List.of("2019-12-31 23:00:00.000 America/New_York", "2020-01-02 03:04:05.123 America/New_York", 3L)),
+                Case.expect("SELECT a.k, b.k FROM memory.default.zoned a JOIN memory.default.zoned b ON a.z = b.z WHERE a.k < 3 AND b.k < 5",
+                        List.of(1L, 1L), List.of(1L, 2L), List.of(2L, 1L), List.of(2L, 2L)),
+                Case.expect("SELECT k, CAST(z AS timestamp), CAST(z AS date), to_unixtime(z) FROM memory.default.zoned WHERE k IN (1, 5) ORDER BY k",
+                        List.of(1L, "2020-01-02T03:04:05.123", "2020-01-02", 1577952245.123), List.of(5L, "2020-01-02T08:04:05.123", "2020-01-02", 1577952245.123)),
                 Case.expect("SELECT now() = current_timestamp, CAST(current_timestamp AS date) = current_date", List.of(true, true)),
                 // NULLs of each type
                 Case.expect("SELECT CAST(NULL AS tinyint), CAST(NULL AS smallint), CAST(NULL AS real), CAST(NULL AS varbinary), CAST(NULL AS char(3)), CAST(NULL AS timestamp), CAST(NULL AS time)",
