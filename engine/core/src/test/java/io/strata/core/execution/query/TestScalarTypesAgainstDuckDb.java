@@ -342,6 +342,9 @@ class TestScalarTypesAgainstDuckDb
                         List.of(2L, "2020-01-02 03:04:05.123 America/New_York"), List.of(5L, "2020-01-02 08:04:05.123 UTC"), Arrays.asList(4L, null)),
                 Case.expect("SELECT k FROM memory.default.zoned WHERE z = TIMESTAMP '2020-01-02 08:04:05.123 UTC'", List.of(1L), List.of(2L), List.of(5L)),
                 Case.expect("SELECT k FROM memory.default.zoned WHERE z < TIMESTAMP '2020-01-01 05:00:01 +01:00'", List.of(3L)),
+                // one group per instant; the key shows the zone of the group's first row (k = 5 is the same instant in UTC)
+                Case.expect("SELECT count(*) FROM (SELECT z FROM memory.default.zoned GROUP BY z)", List.of(3L)),
+                Case.expect("SELECT z IS NULL, count(*) FROM memory.default.zoned GROUP BY z", List.of(false, 3L), List.of(false, 1L), List.of(true, 1L)),
                 Case.expect("SELECT z, count(*) FROM memory.default.zoned WHERE k < 5 GROUP BY z",
                         List.of("2020-01-02 03:04:05.123 America/New_York", 2L), List.of("2019-12-31 23:00:00.000 America/New_York", 1L), Arrays.asList(null, 1L)),
                 Case.expect("SELECT min(z), max(z), count(z) FROM memory.default.zoned WHERE k < 5",
