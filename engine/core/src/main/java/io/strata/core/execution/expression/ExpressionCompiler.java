@@ -407,9 +407,11 @@ public final class ExpressionCompiler
             if (common instanceof UnknownType) {
                 return value;
             }
-            BinaryKernel equal = ComparisonKernels.kernel(ComparisonOperator.EQUAL, common.layout());
-            BlockEvaluator left = coerce(arguments.get(0), common);
-            BlockEvaluator right = coerce(arguments.get(1), common);
+            // timestamps with time zone are equal when their instants are
+            boolean zoned = common instanceof TimestampWithTimeZoneType;
+            BinaryKernel equal = ComparisonKernels.kernel(ComparisonOperator.EQUAL, zoned ? BIGINT.layout() : common.layout());
+            BlockEvaluator left = zoned ? TimestampKernels.instant(coerce(arguments.get(0), common)) : coerce(arguments.get(0), common);
+            BlockEvaluator right = zoned ? TimestampKernels.instant(coerce(arguments.get(1), common)) : coerce(arguments.get(1), common);
             return new FoldingEvaluator(type, List.of(value, left, right), (blocks, positionCount) -> {
                 ByteArrayBlock equals = (ByteArrayBlock) equal.apply(blocks[1], blocks[2], positionCount);
                 byte[] values = equals.rawValues();
@@ -437,6 +439,10 @@ public final class ExpressionCompiler
             }
             if (common instanceof UnknownType) {
                 return new ConstantBlockEvaluator(BOOLEAN, null);
+            }
+            if (common instanceof TimestampWithTimeZoneType) {
+                // membership by instant, whatever the zones
+                return in(coerceAll(arguments, common).stream().map(TimestampKernels::instant).collect(Collectors.toList()), form);
             }
             BlockEvaluator coercedValue = coerce(value, common);
             List<Object> constants = new ArrayList<>();

@@ -159,6 +159,10 @@ final class TimestampKernels
      */
     static BlockEvaluator instant(BlockEvaluator zoned)
     {
+        if (zoned instanceof ConstantBlockEvaluator constant) {
+            Object value = constant.value();
+            return new ConstantBlockEvaluator(BigintType.BIGINT, value == null ? null : TimeZoneKey.unpackMillis((Long) value));
+        }
         return new UnaryEvaluator(BigintType.BIGINT, zoned, (input, positionCount) -> {
             long[] packed = ((LongArrayBlock) input).rawValues();
             long[] out = new long[positionCount];

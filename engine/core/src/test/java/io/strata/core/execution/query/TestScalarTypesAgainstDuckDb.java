@@ -341,6 +341,10 @@ class TestScalarTypesAgainstDuckDb
                         List.of(3L, "2019-12-31 23:00:00.000 America/New_York"), List.of(1L, "2020-01-02 03:04:05.123 America/New_York"),
                         List.of(2L, "2020-01-02 03:04:05.123 America/New_York"), List.of(5L, "2020-01-02 08:04:05.123 UTC"), Arrays.asList(4L, null)),
                 Case.expect("SELECT k FROM memory.default.zoned WHERE z = TIMESTAMP '2020-01-02 08:04:05.123 UTC'", List.of(1L), List.of(2L), List.of(5L)),
+                Case.expect("SELECT k FROM memory.default.zoned WHERE z IN (TIMESTAMP '2020-01-02 08:04:05.123 UTC', TIMESTAMP '2000-01-01 00:00:00 UTC')",
+                        List.of(1L), List.of(2L), List.of(5L)),
+                Case.expect("SELECT k, nullif(z, TIMESTAMP '2020-01-02 08:04:05.123 UTC') IS NULL FROM memory.default.zoned",
+                        List.of(1L, true), List.of(2L, true), List.of(3L, false), List.of(4L, true), List.of(5L, true)),
                 Case.expect("SELECT k FROM memory.default.zoned WHERE z < TIMESTAMP '2020-01-01 05:00:01 +01:00'", List.of(3L)),
                 // one group per instant; the key shows the zone of the group's first row (k = 5 is the same instant in UTC)
                 Case.expect("SELECT count(*) FROM (SELECT z FROM memory.default.zoned GROUP BY z)", List.of(3L)),
