@@ -8,6 +8,7 @@ import io.strata.spi.type.TimeType;
 import io.strata.spi.type.TimestampType;
 import io.strata.spi.type.TimestampWithTimeZoneType;
 import io.strata.spi.type.Type;
+import io.strata.spi.type.VarbinaryType;
 import io.strata.spi.type.VarcharType;
 
 import java.util.ArrayList;
@@ -309,6 +310,8 @@ public final class FunctionResolver
         for (Type type : List.of(TINYINT, SMALLINT, REAL)) {
             builder.scalar("abs", List.of(exact(type)), type, "Absolute value");
         }
+        builder.scalar("length", List.of(ArgumentPattern.anyChar()), types -> BIGINT, "bigint", "The length n of a char(n) value (Presto: padding counts)");
+        builder.scalar("length", List.of(exact(VarbinaryType.VARBINARY)), BIGINT, "Count of bytes of the given varbinary");
         builder.aggregate("sum", List.of(exact(REAL)), REAL, "Sum of the non-null values");
         builder.aggregate("avg", List.of(exact(REAL)), REAL, "Average of the non-null values");
         Type zoned = TimestampWithTimeZoneType.TIMESTAMP_WITH_TIME_ZONE;

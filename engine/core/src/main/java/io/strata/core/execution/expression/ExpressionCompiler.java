@@ -17,6 +17,7 @@ import io.strata.spi.block.ByteArrayBlock;
 import io.strata.spi.block.VariableWidthBlock;
 import io.strata.spi.type.BigintType;
 import io.strata.spi.type.BooleanType;
+import io.strata.spi.type.CharType;
 import io.strata.spi.type.DateType;
 import io.strata.spi.type.DecimalType;
 import io.strata.spi.type.DoubleType;
@@ -28,6 +29,7 @@ import io.strata.spi.type.TimestampType;
 import io.strata.spi.type.TimestampWithTimeZoneType;
 import io.strata.spi.type.Type;
 import io.strata.spi.type.UnknownType;
+import io.strata.spi.type.VarbinaryType;
 import io.strata.spi.type.VarcharType;
 
 import java.util.ArrayList;
@@ -129,6 +131,9 @@ public final class ExpressionCompiler
                 case "upper":
                     return new UnaryEvaluator(type, coerce(arguments.get(0), VARCHAR), StringKernels::upper);
                 case "length":
+                    if (arguments.get(0).type() instanceof CharType || arguments.get(0).type() instanceof VarbinaryType) {
+                        return new UnaryEvaluator(BIGINT, arguments.get(0), CharAndBinaryKernels.length(arguments.get(0).type()));
+                    }
                     return new UnaryEvaluator(BIGINT, coerce(arguments.get(0), VARCHAR), StringKernels::length);
                 case "abs":
                     return abs(coerce(arguments.get(0), type), call);

@@ -252,6 +252,10 @@ class TestScalarTypesAgainstDuckDb
                         List.of(6L, "    "), List.of(1L, "ab  "), List.of(2L, "ab  "), List.of(3L, "abcd"), List.of(5L, "b   ")),
                 Case.expect("SELECT min(c), max(c) FROM memory.default.chars", List.of("    ", "b   ")),
                 Case.expect("SELECT CAST(c AS varchar) FROM memory.default.chars WHERE k = 1", List.of("ab  ")),
+                // length of char(n) is n, padding included (Presto)
+                Case.expect("SELECT k, length(c) FROM memory.default.chars ORDER BY k",
+                        List.of(1L, 4L), List.of(2L, 4L), List.of(3L, 4L), Arrays.asList(4L, null), List.of(5L, 4L), List.of(6L, 4L)),
+                Case.of("SELECT k, length(b) FROM memory.default.bins", "SELECT k, octet_length(b) FROM bins"),
                 Case.expect("SELECT CAST(CHAR 'ab' AS char(5)) = CHAR 'ab', CHAR 'a' < CHAR 'a '", List.of(true, false)),
                 // timestamp(p)
                 Case.of("SELECT TIMESTAMP '2020-01-02 03:04:05.123456', TIMESTAMP '2020-01-02 03:04:05', TIMESTAMP '2020-01-02'"),
