@@ -242,6 +242,8 @@ class TestScalarTypesAgainstDuckDb
                 Case.of("SELECT k FROM memory.default.chars WHERE c = 'ab'"),
                 Case.of("SELECT k FROM memory.default.chars WHERE c = CHAR 'ab   '", "SELECT k FROM chars WHERE c = 'ab'"),
                 Case.of("SELECT k FROM memory.default.chars WHERE c < 'b'"),
+                Case.of("SELECT k FROM memory.default.chars WHERE c = CAST('ab' AS varchar)"),
+                Case.of("SELECT k FROM memory.default.chars WHERE c IN ('b', 'abcd')"),
                 Case.of("SELECT k FROM memory.default.chars WHERE c > CHAR 'ab'", "SELECT k FROM chars WHERE c > 'ab'"),
                 Case.of("SELECT k FROM memory.default.chars WHERE c IS NULL"),
                 Case.expect("SELECT c, count(*) FROM memory.default.chars GROUP BY c",
