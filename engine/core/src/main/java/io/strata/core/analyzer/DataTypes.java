@@ -27,8 +27,7 @@ final class DataTypes
 {
     /** Types SQL has and Presto supports, but Strata not yet. */
     private static final Set<String> KNOWN_UNSUPPORTED = Set.of(
-            "tinyint", "smallint", "real", "char", "varbinary", "time", "timestamp", "time with time zone",
-            "timestamp with time zone", "array", "map", "row", "json", "uuid", "ipaddress");
+            "time with time zone", "array", "map", "row", "json", "uuid", "ipaddress");
 
     private DataTypes() {}
 
@@ -57,6 +56,15 @@ final class DataTypes
                 return simple(dataType, numbers, BIGINT);
             case "double":
                 return simple(dataType, numbers, DOUBLE);
+            case "tinyint":
+            case "smallint":
+            case "real":
+            case "varbinary":
+            case "char":
+            case "time":
+            case "timestamp":
+            case "timestamp with time zone":
+                return ScalarDataTypes.toType(dataType, numbers);
             case "date":
                 return simple(dataType, numbers, DATE);
             case "interval day to second":

@@ -721,6 +721,10 @@ final class ExpressionAnalyzer
         public RowExpression visitExtract(Extract node, Context context)
         {
             RowExpression value = bind(node.expression(), context);
+            Optional<String> temporalField = ScalarLiterals.extractFunction(node.field(), value.type());
+            if (temporalField.isPresent()) {
+                return new Call(temporalField.get(), List.of(value), BIGINT);
+            }
             String function;
             switch (node.field()) {
                 case YEAR:
@@ -772,6 +776,10 @@ final class ExpressionAnalyzer
             if (node.function() == CurrentTime.Function.CURRENT_DATE) {
                 return new Constant((int) LocalDate.ofInstant(session.start(), session.timeZone()).toEpochDay(), DATE);
             }
+            Optional<Constant> current = ScalarLiterals.currentTime(node.function(), node.precision(), session.start(), session.timeZone());
+            if (current.isPresent()) {
+                return current.get();
+            }
             throw notSupported(node, node.function() + " is");
         }
 
@@ -788,6 +796,9 @@ final class ExpressionAnalyzer
                 throw error(ErrorCode.FUNCTION_NOT_FOUND, node, "Function " + node.name() + " not registered");
             }
             String name = node.name().suffix();
+            if (name.equalsIgnoreCase("now") && node.arguments().isEmpty()) {
+                return ScalarLiterals.currentTime(CurrentTime.Function.CURRENT_TIMESTAMP, Optional.empty(), session.start(), session.timeZone()).orElseThrow();
+            }
             if (isGroupingOperation(node)) {
                 return grouping(node, context);
             }

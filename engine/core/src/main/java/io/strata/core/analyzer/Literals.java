@@ -98,6 +98,9 @@ final class Literals
     static Constant genericLiteral(String typeName, String value, Optional<Location> location)
     {
         String name = typeName.toLowerCase(Locale.ENGLISH);
+        if (ScalarLiterals.isScalarLiteralType(name)) {
+            return ScalarLiterals.literal(name, value, location);
+        }
         switch (name) {
             case "date":
                 return dateLiteral(value, location);

@@ -1,8 +1,11 @@
 package io.strata.core.metadata;
 
 import io.strata.spi.type.BigintType;
+import io.strata.spi.type.CharType;
 import io.strata.spi.type.DecimalType;
 import io.strata.spi.type.IntegerType;
+import io.strata.spi.type.SmallintType;
+import io.strata.spi.type.TinyintType;
 import io.strata.spi.type.Type;
 import io.strata.spi.type.UnknownType;
 import io.strata.spi.type.VarcharType;
@@ -15,7 +18,7 @@ import static java.util.Objects.requireNonNull;
  * What an overload accepts in one argument position, and the type an actual argument is bound to there.
  */
 public sealed interface ArgumentPattern
-        permits ArgumentPattern.Exact, ArgumentPattern.AnyDecimal, ArgumentPattern.AnyVarchar, ArgumentPattern.AnyType
+        permits ArgumentPattern.Exact, ArgumentPattern.AnyDecimal, ArgumentPattern.AnyVarchar, ArgumentPattern.AnyType, ArgumentPattern.AnyChar
 {
     /** The type the implementation takes for an argument of type {@code actual}, or empty if it cannot take it. */
     Optional<Type> bind(Type actual);
@@ -41,6 +44,28 @@ public sealed interface ArgumentPattern
     static ArgumentPattern anyType()
     {
         return new AnyType();
+    }
+
+    static ArgumentPattern anyChar()
+    {
+        return new AnyChar();
+    }
+
+    /** {@code char(x)} of any length, taken as it is. */
+    record AnyChar()
+            implements ArgumentPattern
+    {
+        @Override
+        public Optional<Type> bind(Type actual)
+        {
+            return actual instanceof CharType ? Optional.of(actual) : Optional.empty();
+        }
+
+        @Override
+        public String display()
+        {
+            return "char(x)";
+        }
     }
 
     /** Exactly this type; arguments that coerce to it implicitly are cast. */
@@ -72,7 +97,7 @@ public sealed interface ArgumentPattern
         @Override
         public Optional<Type> bind(Type actual)
         {
-            if (actual instanceof DecimalType || actual instanceof IntegerType || actual instanceof BigintType) {
+            if (actual instanceof DecimalType || actual instanceof IntegerType || actual instanceof BigintType || actual instanceof TinyintType || actual instanceof SmallintType) {
                 return Optional.of(TypeCoercion.asDecimal(actual));
             }
             return Optional.empty();

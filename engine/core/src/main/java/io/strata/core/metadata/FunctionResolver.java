@@ -4,7 +4,11 @@ import io.strata.protocol.ErrorCode;
 import io.strata.spi.Location;
 import io.strata.spi.StrataException;
 import io.strata.spi.type.DecimalType;
+import io.strata.spi.type.TimeType;
+import io.strata.spi.type.TimestampType;
+import io.strata.spi.type.TimestampWithTimeZoneType;
 import io.strata.spi.type.Type;
+import io.strata.spi.type.VarbinaryType;
 import io.strata.spi.type.VarcharType;
 
 import java.util.ArrayList;
@@ -28,6 +32,9 @@ import static io.strata.spi.type.DoubleType.DOUBLE;
 import static io.strata.spi.type.IntegerType.INTEGER;
 import static io.strata.spi.type.IntervalDayTimeType.INTERVAL_DAY_TIME;
 import static io.strata.spi.type.IntervalYearMonthType.INTERVAL_YEAR_MONTH;
+import static io.strata.spi.type.RealType.REAL;
+import static io.strata.spi.type.SmallintType.SMALLINT;
+import static io.strata.spi.type.TinyintType.TINYINT;
 import static java.util.Objects.requireNonNull;
 
 /**
@@ -63,6 +70,8 @@ public final class FunctionResolver
     public static FunctionResolver createBuiltIn()
     {
         Builder builder = new Builder();
+        // before the integer and decimal overloads: smallint - tinyint binds to smallint, not to decimal
+        addNarrowNumberOperators(builder);
         addArithmetic(builder);
         addScalars(builder);
         addAggregates(builder);
@@ -70,6 +79,7 @@ public final class FunctionResolver
         addStringFunctions(builder);
         addMathFunctions(builder);
         addDateTimeFunctions(builder);
+        addScalarTypeFunctions(builder);
         builder.alias("substring", "substr");
         return new FunctionResolver(builder.functions, builder.operators, builder.aliases);
     }
@@ -285,6 +295,66 @@ public final class FunctionResolver
         builder.scalar("year", List.of(exact(DATE)), BIGINT, "Year of the given date");
         builder.scalar("month", List.of(exact(DATE)), BIGINT, "Month of the year of the given date");
         builder.scalar("day", List.of(exact(DATE)), BIGINT, "Day of the month of the given date");
+    }
+
+    /** Arithmetic of tinyint, smallint and real, each in its own type as in Presto. */
+    private static void addNarrowNumberOperators(Builder builder)
+    {
+        for (Type type : List.of(TINYINT, SMALLINT, REAL)) {
+            for (OperatorType operator : List.of(OperatorType.ADD, OperatorType.SUBTRACT, OperatorType.MULTIPLY, OperatorType.DIVIDE, OperatorType.MODULUS)) {
+                builder.operator(operator, List.of(exact(type), exact(type)), type);
+            }
+            builder.operator(OperatorType.NEGATE, List.of(exact(type)), type);
+        }
+    }
+
+    /** abs of the narrow numbers, and timestamp plus or minus an interval. */
+    private static void addScalarTypeFunctions(Builder builder)
+    {
+        for (Type type : List.of(TINYINT, SMALLINT, REAL)) {
+            builder.scalar("abs", List.of(exact(type)), type, "Absolute value");
+        }
+        builder.scalar("length", List.of(ArgumentPattern.anyChar()), types -> BIGINT, "bigint", "The length n of a char(n) value (Presto: padding counts)");
+        builder.scalar("length", List.of(exact(VarbinaryType.VARBINARY)), BIGINT, "Count of bytes of the given varbinary");
+        builder.aggregate("sum", List.of(exact(REAL)), REAL, "Sum of the non-null values");
+        builder.aggregate("avg", List.of(exact(REAL)), REAL, "Average of the non-null values");
+        Type zoned = TimestampWithTimeZoneType.TIMESTAMP_WITH_TIME_ZONE;
+        builder.scalar("from_unixtime", List.of(exact(DOUBLE)), zoned, "The instant of the given seconds since 1970-01-01 00:00:00 UTC, in UTC");
+        builder.scalar("to_unixtime", List.of(exact(zoned)), DOUBLE, "Seconds since 1970-01-01 00:00:00 UTC of the given instant");
+        for (int precision = 0; precision <= TimestampWithTimeZoneType.MAX_PRECISION; precision++) {
+            builder.scalar("at_timezone", List.of(exact(TimestampWithTimeZoneType.createTimestampWithTimeZoneType(precision)), anyVarchar()), types -> types.get(0),
+                    "timestamp(p) with time zone", "The same instant shown in the given time zone (x AT TIME ZONE zone)");
+        }
+        for (int precision = 0; precision <= TimestampWithTimeZoneType.MAX_PRECISION; precision++) {
+            Type timestamp = TimestampWithTimeZoneType.createTimestampWithTimeZoneType(precision);
+            for (Type interval : List.of(INTERVAL_DAY_TIME, INTERVAL_YEAR_MONTH)) {
+                builder.operator(OperatorType.ADD, List.of(exact(timestamp), exact(interval)), timestamp);
+                builder.operator(OperatorType.ADD, List.of(exact(interval), exact(timestamp)), timestamp);
+                builder.operator(OperatorType.SUBTRACT, List.of(exact(timestamp), exact(interval)), timestamp);
+            }
+        }
+        // timestamps of any precision widen to timestamp(6) without changing their values
+        Type anyTimestamp = TimestampType.createTimestampType(TimestampType.MAX_PRECISION);
+        builder.scalar("year", List.of(exact(anyTimestamp)), BIGINT, "Year of the given timestamp");
+        builder.scalar("month", List.of(exact(anyTimestamp)), BIGINT, "Month of the year of the given timestamp");
+        builder.scalar("day", List.of(exact(anyTimestamp)), BIGINT, "Day of the month of the given timestamp");
+        Type anyTime = TimeType.createTimeType(TimeType.MAX_PRECISION);
+        for (Type type : List.of(anyTimestamp, anyTime)) {
+            builder.scalar("hour", List.of(exact(type)), BIGINT, "Hour of the day of the given timestamp or time");
+            builder.scalar("minute", List.of(exact(type)), BIGINT, "Minute of the hour of the given timestamp or time");
+            builder.scalar("second", List.of(exact(type)), BIGINT, "Second of the minute of the given timestamp or time");
+        }
+        for (int precision = 0; precision <= TimestampType.MAX_PRECISION; precision++) {
+            Type timestamp = TimestampType.createTimestampType(precision);
+            builder.operator(OperatorType.SUBTRACT, List.of(exact(timestamp), exact(timestamp)), INTERVAL_DAY_TIME);
+            builder.scalar("date_trunc", List.of(anyVarchar(), exact(timestamp)), timestamp,
+                    "The timestamp truncated to the unit (second, minute, hour, day, week, month, quarter, year)");
+            for (Type interval : List.of(INTERVAL_DAY_TIME, INTERVAL_YEAR_MONTH)) {
+                builder.operator(OperatorType.ADD, List.of(exact(timestamp), exact(interval)), timestamp);
+                builder.operator(OperatorType.ADD, List.of(exact(interval), exact(timestamp)), timestamp);
+                builder.operator(OperatorType.SUBTRACT, List.of(exact(timestamp), exact(interval)), timestamp);
+            }
+        }
     }
 
     private static void addAggregates(Builder builder)

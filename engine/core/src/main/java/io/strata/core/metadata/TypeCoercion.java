@@ -8,6 +8,9 @@ import io.strata.spi.type.DoubleType;
 import io.strata.spi.type.IntegerType;
 import io.strata.spi.type.IntervalDayTimeType;
 import io.strata.spi.type.IntervalYearMonthType;
+import io.strata.spi.type.RealType;
+import io.strata.spi.type.SmallintType;
+import io.strata.spi.type.TinyintType;
 import io.strata.spi.type.Type;
 import io.strata.spi.type.UnknownType;
 import io.strata.spi.type.VarcharType;
@@ -42,6 +45,10 @@ public final class TypeCoercion
         if (from.equals(to) || from instanceof UnknownType) {
             return true;
         }
+        Optional<Boolean> scalar = ScalarTypeCoercion.canCoerce(from, to);
+        if (scalar.isPresent()) {
+            return scalar.get();
+        }
         if (from instanceof IntegerType) {
             return to instanceof BigintType || to instanceof DoubleType || (to instanceof DecimalType decimal && isWiderDecimal(INTEGER_AS_DECIMAL, decimal));
         }
@@ -73,6 +80,10 @@ public final class TypeCoercion
         }
         if (second instanceof UnknownType) {
             return Optional.of(first);
+        }
+        Optional<Optional<Type>> scalar = ScalarTypeCoercion.commonSuperType(first, second);
+        if (scalar.isPresent()) {
+            return scalar.get();
         }
         if (first instanceof VarcharType left && second instanceof VarcharType right) {
             if (left.isUnbounded() || right.isUnbounded()) {
@@ -109,7 +120,7 @@ public final class TypeCoercion
      */
     public static boolean canCast(Type from, Type to)
     {
-        if (canCoerce(from, to)) {
+        if (canCoerce(from, to) || ScalarTypeCoercion.canCast(from, to)) {
             return true;
         }
         boolean fromScalar = isNumeric(from) || from instanceof BooleanType;
@@ -128,7 +139,8 @@ public final class TypeCoercion
 
     public static boolean isNumeric(Type type)
     {
-        return type instanceof IntegerType || type instanceof BigintType || type instanceof DoubleType || type instanceof DecimalType;
+        return type instanceof IntegerType || type instanceof BigintType || type instanceof DoubleType || type instanceof DecimalType
+                || type instanceof TinyintType || type instanceof SmallintType || type instanceof RealType;
     }
 
     /** The decimal an exact number widens to: itself, {@code decimal(10,0)} or {@code decimal(19,0)}. */
@@ -143,10 +155,16 @@ public final class TypeCoercion
         if (type instanceof BigintType) {
             return BIGINT_AS_DECIMAL;
         }
+        if (type instanceof TinyintType) {
+            return ScalarTypeCoercion.TINYINT_AS_DECIMAL;
+        }
+        if (type instanceof SmallintType) {
+            return ScalarTypeCoercion.SMALLINT_AS_DECIMAL;
+        }
         throw new IllegalArgumentException("not an exact number: " + type);
     }
 
-    private static DecimalType decimalSuperType(DecimalType first, DecimalType second)
+    static DecimalType decimalSuperType(DecimalType first, DecimalType second)
     {
         int scale = Math.max(first.scale(), second.scale());
         int integerDigits = Math.max(first.precision() - first.scale(), second.precision() - second.scale());

@@ -10,6 +10,8 @@ import io.strata.core.planner.plan.Symbol;
 import io.strata.spi.connector.Domain;
 import io.strata.spi.connector.Range;
 import io.strata.spi.type.DoubleType;
+import io.strata.spi.type.RealType;
+import io.strata.spi.type.TimestampWithTimeZoneType;
 import io.strata.spi.type.Type;
 import io.strata.spi.type.UnknownType;
 import io.strata.spi.type.VarcharType;
@@ -203,7 +205,8 @@ public final class DomainTranslator
 
     private static boolean isSupported(Type type)
     {
-        return !(type instanceof DoubleType) && !(type instanceof UnknownType);
+        // a timestamp with time zone compares by instant, not by its packed value
+        return !(type instanceof DoubleType) && !(type instanceof RealType) && !(type instanceof TimestampWithTimeZoneType) && !(type instanceof UnknownType);
     }
 
     @SuppressWarnings("unchecked")

@@ -1,6 +1,7 @@
 package io.strata.core.planner;
 
 import io.airlift.slice.Slice;
+import io.strata.core.execution.expression.TemporalValues;
 import io.strata.core.expression.Call;
 import io.strata.core.expression.Constant;
 import io.strata.core.expression.FunctionNames;
@@ -9,19 +10,29 @@ import io.strata.core.expression.RowExpression;
 import io.strata.core.expression.RowExpressionVisitor;
 import io.strata.core.expression.SpecialForm;
 import io.strata.core.expression.SymbolReference;
+import io.strata.spi.type.CharType;
 import io.strata.spi.type.DateType;
 import io.strata.spi.type.DecimalType;
 import io.strata.spi.type.DoubleType;
 import io.strata.spi.type.Int128;
 import io.strata.spi.type.IntervalDayTimeType;
 import io.strata.spi.type.IntervalYearMonthType;
+import io.strata.spi.type.RealType;
+import io.strata.spi.type.SmallintType;
+import io.strata.spi.type.TimeType;
+import io.strata.spi.type.TimestampType;
+import io.strata.spi.type.TimestampWithTimeZoneType;
+import io.strata.spi.type.TinyintType;
 import io.strata.spi.type.Type;
+import io.strata.spi.type.VarbinaryType;
 import io.strata.spi.type.VarcharType;
 
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.time.LocalDate;
+import java.util.HexFormat;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
 
@@ -71,6 +82,27 @@ public final class ExpressionFormatter
         }
         if (type instanceof DateType) {
             return "DATE '" + LocalDate.ofEpochDay((Integer) value) + "'";
+        }
+        if (type instanceof TinyintType || type instanceof SmallintType) {
+            return type.displayName().toUpperCase(Locale.ROOT) + " '" + value + "'";
+        }
+        if (type instanceof RealType) {
+            return "REAL '" + (float) (double) (Double) value + "'";
+        }
+        if (type instanceof CharType) {
+            return "CHAR '" + ((Slice) value).toStringUtf8().replace("'", "''") + "'";
+        }
+        if (type instanceof VarbinaryType) {
+            return "X'" + HexFormat.of().withUpperCase().formatHex(((Slice) value).getBytes()) + "'";
+        }
+        if (type instanceof TimestampType timestamp) {
+            return "TIMESTAMP '" + TemporalValues.formatTimestamp((Long) value, timestamp.precision()) + "'";
+        }
+        if (type instanceof TimestampWithTimeZoneType zoned) {
+            return "TIMESTAMP '" + TemporalValues.formatTimestampWithTimeZone((Long) value, zoned.precision()) + "'";
+        }
+        if (type instanceof TimeType time) {
+            return "TIME '" + TemporalValues.formatTime((Long) value, time.precision()) + "'";
         }
         if (type instanceof IntervalDayTimeType) {
             return formatDayTimeInterval((Long) value);

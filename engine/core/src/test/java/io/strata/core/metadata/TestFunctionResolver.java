@@ -113,7 +113,7 @@ class TestFunctionResolver
     {
         assertThatThrownBy(() -> function("abs", VARCHAR, BIGINT))
                 .isInstanceOfSatisfying(StrataException.class, failure -> assertThat(failure.errorCode()).isEqualTo(ErrorCode.FUNCTION_NOT_FOUND))
-                .hasMessage("Unexpected parameters (varchar, bigint) for function abs. Expected: abs(integer), abs(bigint), abs(double), abs(decimal(p,s))");
+                .hasMessage("Unexpected parameters (varchar, bigint) for function abs. Expected: abs(integer), abs(bigint), abs(double), abs(decimal(p,s)), abs(tinyint), abs(smallint), abs(real)");
         assertThatThrownBy(() -> function("concat", VARCHAR))
                 .hasMessage("Unexpected parameters (varchar) for function concat. Expected: concat(varchar(x), varchar(x)...)");
         assertThatThrownBy(() -> function("nope"))

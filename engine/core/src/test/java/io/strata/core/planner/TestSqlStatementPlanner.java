@@ -117,7 +117,7 @@ class TestSqlStatementPlanner
     void showFunctions()
     {
         assertThat(rows(testingSession(), "SHOW FUNCTIONS LIKE 'sum'")).extracting(row -> row.get(2))
-                .containsExactly("bigint", "decimal(p,s)", "double", "integer", "interval day to second", "interval year to month");
+                .containsExactly("bigint", "decimal(p,s)", "double", "integer", "interval day to second", "interval year to month", "real");
         assertThat(rows(testingSession(), "SHOW FUNCTIONS LIKE 'la%'"))
                 .containsExactly(
                         List.of("lag", "T", "T", "window", "true", "Value of the row before the current row in the partition"),

@@ -225,6 +225,7 @@ predicate
 
 valueExpression
     : primaryExpression                                                                   #valueExpressionDefault
+    | value=valueExpression AT TIME ZONE zone=string                                      #atTimeZone
     | operator=(MINUS | PLUS) valueExpression                                             #arithmeticUnary
     | left=valueExpression operator=(ASTERISK | SLASH | PERCENT) right=valueExpression    #arithmeticBinary
     | left=valueExpression operator=(PLUS | MINUS) right=valueExpression                  #arithmeticBinary
@@ -386,12 +387,14 @@ nonReserved
     | WITHOUT | WORK | WRITE
     | YEAR
     | ZONE
+    | AT
     ;
 
 ALL: 'ALL';
 ANALYZE: 'ANALYZE';
 AND: 'AND';
 ANY: 'ANY';
+AT: 'AT';
 ARRAY: 'ARRAY';
 AS: 'AS';
 ASC: 'ASC';

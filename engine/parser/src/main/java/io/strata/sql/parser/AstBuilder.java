@@ -946,6 +946,19 @@ final class AstBuilder
         return new ArithmeticBinary(location(context.operator), operator, expression(context.left), expression(context.right));
     }
 
+    /** {@code x AT TIME ZONE 'zone'} is the call {@code at_timezone(x, 'zone')}, as Presto desugars it. */
+    @Override
+    public Node visitAtTimeZone(SqlBaseParser.AtTimeZoneContext context)
+    {
+        return new FunctionCall(
+                location(context.AT()),
+                QualifiedName.of("at_timezone"),
+                false,
+                List.of(expression(context.value), new StringLiteral(location(context.zone), unquote(context.zone))),
+                Optional.empty(),
+                Optional.empty());
+    }
+
     @Override
     public Node visitConcatenation(ConcatenationContext context)
     {

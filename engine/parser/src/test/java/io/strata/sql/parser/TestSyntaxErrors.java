@@ -59,7 +59,7 @@ public class TestSyntaxErrors
         assertError("SELECT * FROM t WHERE", 1, 22, "mismatched input '<EOF>'. Expecting: <expression>");
         assertError("SELECT", 1, 7, "mismatched input '<EOF>'. Expecting: 'ALL', 'DISTINCT', <expression>, '*'");
         assertError("SELECT a FROM t GROUP a", 1, 23, "mismatched input 'a'. Expecting: 'BY'");
-        assertError("SELECT (1 + 2 FROM t", 1, 15, "mismatched input 'FROM'. Expecting: '[', '.', '*', '/', '%', '+', '-', '||', '=', '<>', '<', '<=', '>', '>=', 'NOT', ...");
+        assertError("SELECT (1 + 2 FROM t", 1, 15, "mismatched input 'FROM'. Expecting: '[', '.', '*', '/', '%', '+', '-', '||', 'AT', '=', '<>', '<', '<=', '>', '>=', ...");
         assertErrorStartsWith("SELECT * FROM t LIMIT x", 1, 23, "mismatched input 'x'. Expecting: ");
         assertErrorStartsWith("SELECT a FROM t WHERE a IN ()", 1, 29, "mismatched input ')'. Expecting: <expression>, <query>");
         assertErrorStartsWith("SELECT a FROM t WHERE x = = 1", 1, 27, "mismatched input '='. Expecting: <expression>, 'ALL', 'ANY', 'SOME'");

@@ -10,6 +10,9 @@ import io.strata.protocol.QueryError;
 import io.strata.protocol.QueryState;
 import io.strata.protocol.StatementStats;
 import io.strata.spi.StrataException;
+import io.strata.spi.type.TimeType;
+import io.strata.spi.type.TimestampType;
+import io.strata.spi.type.TimestampWithTimeZoneType;
 import io.strata.spi.type.Type;
 
 import java.util.Optional;
@@ -29,7 +32,9 @@ public final class ProtocolObjects
      */
     public static Column toColumn(String name, Type type, Dialect dialect)
     {
-        return Column.of(name, type.displayName(), dialect);
+        // Presto's time and timestamp have no precision parameter (always milliseconds); Trino's have one
+        boolean withoutPrecision = dialect == Dialect.PRESTO && (type instanceof TimestampType || type instanceof TimeType || type instanceof TimestampWithTimeZoneType);
+        return Column.of(name, withoutPrecision ? type.baseName() : type.displayName(), dialect);
     }
 
     /**

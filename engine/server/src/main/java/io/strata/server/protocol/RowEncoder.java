@@ -1,6 +1,7 @@
 package io.strata.server.protocol;
 
 import io.airlift.slice.Slice;
+import io.strata.core.execution.expression.TemporalValues;
 import io.strata.spi.block.Block;
 import io.strata.spi.block.ByteArrayBlock;
 import io.strata.spi.block.DoubleArrayBlock;
@@ -11,6 +12,7 @@ import io.strata.spi.block.Page;
 import io.strata.spi.block.VariableWidthBlock;
 import io.strata.spi.type.BigintType;
 import io.strata.spi.type.BooleanType;
+import io.strata.spi.type.CharType;
 import io.strata.spi.type.DateType;
 import io.strata.spi.type.DecimalType;
 import io.strata.spi.type.DoubleType;
@@ -18,8 +20,15 @@ import io.strata.spi.type.Int128;
 import io.strata.spi.type.IntegerType;
 import io.strata.spi.type.IntervalDayTimeType;
 import io.strata.spi.type.IntervalYearMonthType;
+import io.strata.spi.type.RealType;
+import io.strata.spi.type.SmallintType;
+import io.strata.spi.type.TimeType;
+import io.strata.spi.type.TimestampType;
+import io.strata.spi.type.TimestampWithTimeZoneType;
+import io.strata.spi.type.TinyintType;
 import io.strata.spi.type.Type;
 import io.strata.spi.type.UnknownType;
+import io.strata.spi.type.VarbinaryType;
 import io.strata.spi.type.VarcharType;
 
 import java.math.BigDecimal;
@@ -27,7 +36,9 @@ import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Base64;
 import java.util.List;
+import java.util.function.LongFunction;
 
 import static java.util.Locale.ENGLISH;
 import static java.util.Objects.requireNonNull;
@@ -124,6 +135,32 @@ public final class RowEncoder
         if (type instanceof IntervalYearMonthType) {
             return RowEncoder::encodeIntervalYearMonth;
         }
+        if (type instanceof TinyintType || type instanceof SmallintType) {
+            return RowEncoder::encodeInteger;
+        }
+        if (type instanceof RealType) {
+            return RowEncoder::encodeReal;
+        }
+        if (type instanceof CharType charType) {
+            int length = charType.length();
+            return (block, channel, rows) -> encodeChar(block, length, channel, rows);
+        }
+        if (type instanceof VarbinaryType) {
+            return RowEncoder::encodeVarbinary;
+        }
+        if (type instanceof TimestampType timestamp) {
+            // at least milliseconds: what the drivers' timestamp parsers expect
+            int digits = Math.max(3, timestamp.precision());
+            return (block, channel, rows) -> encodeLongs(block, channel, rows, value -> TemporalValues.formatTimestamp(value, digits));
+        }
+        if (type instanceof TimestampWithTimeZoneType zoned) {
+            int digits = Math.max(3, zoned.precision());
+            return (block, channel, rows) -> encodeLongs(block, channel, rows, value -> TemporalValues.formatTimestampWithTimeZone(value, digits));
+        }
+        if (type instanceof TimeType time) {
+            int digits = Math.max(3, time.precision());
+            return (block, channel, rows) -> encodeLongs(block, channel, rows, value -> TemporalValues.formatTime(value, digits));
+        }
         if (type instanceof UnknownType) {
             // every value of the type of a bare NULL is null; the rows start out null
             return (block, channel, rows) -> { };
@@ -175,6 +212,61 @@ public final class RowEncoder
         for (int position = 0; position < rows.length; position++) {
             if (nulls == null || !nulls[position]) {
                 rows[position][channel] = encodeDouble(values[position]);
+            }
+        }
+    }
+
+    /** A real as a JSON number of its float value (so {@code 0.1} reads as 0.1), or the non-finite strings. */
+    private static void encodeReal(Block block, int channel, Object[][] rows)
+    {
+        DoubleArrayBlock doubles = (DoubleArrayBlock) block;
+        double[] values = doubles.rawValues();
+        boolean[] nulls = doubles.rawNulls();
+        for (int position = 0; position < rows.length; position++) {
+            if (nulls == null || !nulls[position]) {
+                double value = values[position];
+                rows[position][channel] = Double.isNaN(value) || Double.isInfinite(value) ? encodeDouble(value) : (Object) (float) value;
+            }
+        }
+    }
+
+    /** A char(n) value padded with spaces to n characters, as Presto returns it. */
+    private static void encodeChar(Block block, int length, int channel, Object[][] rows)
+    {
+        encodeVarchar(block, channel, rows);
+        for (Object[] row : rows) {
+            if (row[channel] instanceof String text) {
+                int missing = length - text.codePointCount(0, text.length());
+                if (missing > 0) {
+                    row[channel] = text + " ".repeat(missing);
+                }
+            }
+        }
+    }
+
+    /** Varbinary as base64, as Presto sends it. */
+    private static void encodeVarbinary(Block block, int channel, Object[][] rows)
+    {
+        VariableWidthBlock bytes = (VariableWidthBlock) block;
+        Slice data = bytes.rawSlice();
+        int[] offsets = bytes.rawOffsets();
+        boolean[] nulls = bytes.rawNulls();
+        Base64.Encoder encoder = Base64.getEncoder();
+        for (int position = 0; position < rows.length; position++) {
+            if (nulls == null || !nulls[position]) {
+                rows[position][channel] = encoder.encodeToString(data.getBytes(offsets[position], offsets[position + 1] - offsets[position]));
+            }
+        }
+    }
+
+    private static void encodeLongs(Block block, int channel, Object[][] rows, LongFunction<String> format)
+    {
+        LongArrayBlock longs = (LongArrayBlock) block;
+        long[] values = longs.rawValues();
+        boolean[] nulls = longs.rawNulls();
+        for (int position = 0; position < rows.length; position++) {
+            if (nulls == null || !nulls[position]) {
+                rows[position][channel] = format.apply(values[position]);
             }
         }
     }

@@ -1,5 +1,6 @@
 package io.strata.server.protocol;
 
+import io.airlift.slice.Slices;
 import io.strata.core.execution.OutputColumn;
 import io.strata.core.session.SessionUpdates;
 import io.strata.protocol.ErrorCode;
@@ -11,6 +12,7 @@ import io.strata.server.config.ServerConfig;
 import io.strata.spi.Location;
 import io.strata.spi.StrataException;
 import io.strata.spi.type.Int128;
+import io.strata.spi.type.TimeZoneKey;
 import io.strata.spi.type.Type;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -29,7 +31,10 @@ import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.sql.Types;
+import java.time.Instant;
 import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.LocalTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -43,13 +48,21 @@ import java.util.concurrent.TimeUnit;
 import static io.strata.server.TestingQueryEngine.page;
 import static io.strata.spi.type.BigintType.BIGINT;
 import static io.strata.spi.type.BooleanType.BOOLEAN;
+import static io.strata.spi.type.CharType.createCharType;
 import static io.strata.spi.type.DateType.DATE;
 import static io.strata.spi.type.DecimalType.createDecimalType;
 import static io.strata.spi.type.DoubleType.DOUBLE;
 import static io.strata.spi.type.IntegerType.INTEGER;
 import static io.strata.spi.type.IntervalDayTimeType.INTERVAL_DAY_TIME;
 import static io.strata.spi.type.IntervalYearMonthType.INTERVAL_YEAR_MONTH;
+import static io.strata.spi.type.RealType.REAL;
+import static io.strata.spi.type.SmallintType.SMALLINT;
+import static io.strata.spi.type.TimeType.createTimeType;
+import static io.strata.spi.type.TimestampType.createTimestampType;
+import static io.strata.spi.type.TimestampWithTimeZoneType.createTimestampWithTimeZoneType;
+import static io.strata.spi.type.TinyintType.TINYINT;
 import static io.strata.spi.type.UnknownType.UNKNOWN;
+import static io.strata.spi.type.VarbinaryType.VARBINARY;
 import static io.strata.spi.type.VarcharType.VARCHAR;
 import static io.strata.spi.type.VarcharType.createVarcharType;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -80,6 +93,20 @@ final class TestStockDrivers
                         types,
                         new Object[] {true, 42, 9007199254740993L, Double.NaN, 1234L, Int128.valueOf(new BigInteger("-123456789012345678901234567890123")), "héllo", 11_556, 90_061_001L, 14, null},
                         new Object[] {null, null, null, Double.NEGATIVE_INFINITY, null, null, null, null, null, null, null}))
+                .build());
+        List<Type> scalarTypes = List.of(TINYINT, SMALLINT, REAL, createCharType(4), VARBINARY, createTimestampType(3), createTimestampType(6), createTimeType(3),
+                createTimestampWithTimeZoneType(3));
+        List<OutputColumn> scalarColumns = new ArrayList<>();
+        for (int i = 0; i < scalarTypes.size(); i++) {
+            scalarColumns.add(new OutputColumn("c" + i, scalarTypes.get(i)));
+        }
+        engine.register("SELECT scalar types", Script.builder()
+                .columns(scalarColumns.toArray(OutputColumn[]::new))
+                .pages(page(
+                        scalarTypes,
+                        new Object[] {-128, 32767, 0.1f + 0.0, "ab", Slices.wrappedBuffer(new byte[] {10, 11}),
+                                1_578_020_645_123_000L, 1_578_020_645_123_456L, 11_045_123_000L, TimeZoneKey.pack(1_578_020_645_123L, TimeZoneKey.UTC_KEY)},
+                        new Object[] {null, null, null, null, null, null, null, null, null}))
                 .build());
         engine.register("SET SESSION query_max_run_time = '1h'", Script.builder()
                 .updateType("SET SESSION")
@@ -156,6 +183,44 @@ final class TestStockDrivers
             assertThat(resultSet.wasNull()).isTrue();
             assertThat(resultSet.getDouble(4)).isEqualTo(Double.NEGATIVE_INFINITY);
             assertThat(resultSet.getBigDecimal(5)).isNull();
+            assertThat(resultSet.next()).isFalse();
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"presto", "trino"})
+    void testScalarTypes(String driver)
+            throws SQLException
+    {
+        try (Connection connection = connect(driver);
+                Statement statement = connection.createStatement();
+                ResultSet resultSet = statement.executeQuery("SELECT scalar types")) {
+            ResultSetMetaData metadata = resultSet.getMetaData();
+            assertThat(metadata.getColumnType(1)).isEqualTo(Types.TINYINT);
+            assertThat(metadata.getColumnType(2)).isEqualTo(Types.SMALLINT);
+            assertThat(metadata.getColumnType(3)).isEqualTo(Types.REAL);
+            assertThat(metadata.getColumnType(4)).isEqualTo(Types.CHAR);
+            assertThat(metadata.getColumnType(5)).isEqualTo(Types.VARBINARY);
+            assertThat(metadata.getColumnType(6)).isEqualTo(Types.TIMESTAMP);
+            assertThat(metadata.getColumnType(7)).isEqualTo(Types.TIMESTAMP);
+            assertThat(metadata.getColumnType(8)).isEqualTo(Types.TIME);
+            assertThat(metadata.getColumnType(9)).isIn(Types.TIMESTAMP, Types.TIMESTAMP_WITH_TIMEZONE);
+
+            assertThat(resultSet.next()).isTrue();
+            assertThat(resultSet.getByte(1)).isEqualTo((byte) -128);
+            assertThat(resultSet.getShort(2)).isEqualTo((short) 32767);
+            assertThat(resultSet.getFloat(3)).isEqualTo(0.1f);
+            assertThat(resultSet.getString(4)).isEqualTo("ab  ");
+            assertThat(resultSet.getBytes(5)).containsExactly(10, 11);
+            assertThat(resultSet.getTimestamp(6).toLocalDateTime()).isEqualTo(LocalDateTime.of(2020, 1, 3, 3, 4, 5, 123_000_000));
+            assertThat(resultSet.getString(7)).startsWith("2020-01-03 03:04:05.123");
+            assertThat(resultSet.getTime(8).toLocalTime()).isEqualTo(LocalTime.of(3, 4, 5));
+            assertThat(resultSet.getTimestamp(9).toInstant()).isEqualTo(Instant.ofEpochMilli(1_578_020_645_123L));
+
+            assertThat(resultSet.next()).isTrue();
+            for (int column = 1; column <= 9; column++) {
+                assertThat(resultSet.getObject(column)).isNull();
+            }
             assertThat(resultSet.next()).isFalse();
         }
     }

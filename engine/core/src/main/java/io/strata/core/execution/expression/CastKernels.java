@@ -44,7 +44,7 @@ final class CastKernels
         if (from instanceof UnknownType) {
             return (input, positionCount) -> Blocks.nullBlock(to, positionCount);
         }
-        if (from.equals(to) || (from instanceof VarcharType && to instanceof VarcharType && ((VarcharType) to).isUnbounded())) {
+        if (from.equals(to) || (from instanceof VarcharType && to instanceof VarcharType && ((VarcharType) to).isUnbounded()) || ScalarCasts.isIdentity(from, to)) {
             return (input, positionCount) -> input;
         }
         if (!CastValues.isSupported(from, to)) {

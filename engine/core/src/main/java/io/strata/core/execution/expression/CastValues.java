@@ -10,6 +10,9 @@ import io.strata.spi.type.DateType;
 import io.strata.spi.type.DecimalType;
 import io.strata.spi.type.DoubleType;
 import io.strata.spi.type.IntegerType;
+import io.strata.spi.type.RealType;
+import io.strata.spi.type.SmallintType;
+import io.strata.spi.type.TinyintType;
 import io.strata.spi.type.Type;
 import io.strata.spi.type.UnknownType;
 import io.strata.spi.type.VarcharType;
@@ -34,6 +37,9 @@ final class CastValues
         if (from instanceof UnknownType || from.equals(to)) {
             return true;
         }
+        if (ScalarCasts.involves(from) || ScalarCasts.involves(to)) {
+            return ScalarCasts.isSupported(from, to);
+        }
         if (to instanceof VarcharType) {
             return isNumeric(from) || from instanceof BooleanType || from instanceof DateType || from instanceof VarcharType;
         }
@@ -45,7 +51,8 @@ final class CastValues
 
     static boolean isNumeric(Type type)
     {
-        return type instanceof IntegerType || type instanceof BigintType || type instanceof DoubleType || type instanceof DecimalType;
+        return type instanceof IntegerType || type instanceof BigintType || type instanceof DoubleType || type instanceof DecimalType
+                || type instanceof TinyintType || type instanceof SmallintType || type instanceof RealType;
     }
 
     /** Casts a non-null value of {@code from} (in its layout's Java class) to {@code to}. */
@@ -53,6 +60,9 @@ final class CastValues
     {
         if (from.equals(to)) {
             return value;
+        }
+        if (ScalarCasts.involves(from) || ScalarCasts.involves(to)) {
+            return ScalarCasts.cast(value, from, to);
         }
         if (to instanceof BooleanType) {
             return toBoolean(value, from);

@@ -9,6 +9,7 @@ import io.strata.core.expression.RowExpression;
 import io.strata.core.expression.RowExpressionVisitor;
 import io.strata.core.expression.SpecialForm;
 import io.strata.core.expression.SymbolReference;
+import io.strata.core.metadata.TypeCoercion;
 import io.strata.protocol.ErrorCode;
 import io.strata.spi.StrataException;
 import io.strata.spi.block.Block;
@@ -16,14 +17,19 @@ import io.strata.spi.block.ByteArrayBlock;
 import io.strata.spi.block.VariableWidthBlock;
 import io.strata.spi.type.BigintType;
 import io.strata.spi.type.BooleanType;
+import io.strata.spi.type.CharType;
 import io.strata.spi.type.DateType;
 import io.strata.spi.type.DecimalType;
 import io.strata.spi.type.DoubleType;
 import io.strata.spi.type.IntegerType;
 import io.strata.spi.type.IntervalDayTimeType;
 import io.strata.spi.type.IntervalYearMonthType;
+import io.strata.spi.type.RealType;
+import io.strata.spi.type.TimestampType;
+import io.strata.spi.type.TimestampWithTimeZoneType;
 import io.strata.spi.type.Type;
 import io.strata.spi.type.UnknownType;
+import io.strata.spi.type.VarbinaryType;
 import io.strata.spi.type.VarcharType;
 
 import java.util.ArrayList;
@@ -96,6 +102,10 @@ public final class ExpressionCompiler
             switch (name) {
                 case FunctionNames.IS_DISTINCT_FROM: {
                     Type common = commonType(arguments.get(0).type(), arguments.get(1).type(), call);
+                    if (common instanceof TimestampWithTimeZoneType) {
+                        return new BinaryEvaluator(BOOLEAN, TimestampKernels.instant(coerce(arguments.get(0), common)), TimestampKernels.instant(coerce(arguments.get(1), common)),
+                                ComparisonKernels.distinctFrom(BIGINT.layout()));
+                    }
                     return new BinaryEvaluator(BOOLEAN, coerce(arguments.get(0), common), coerce(arguments.get(1), common),
                             ComparisonKernels.distinctFrom(common.layout()));
                 }
@@ -121,6 +131,9 @@ public final class ExpressionCompiler
                 case "upper":
                     return new UnaryEvaluator(type, coerce(arguments.get(0), VARCHAR), StringKernels::upper);
                 case "length":
+                    if (arguments.get(0).type() instanceof CharType || arguments.get(0).type() instanceof VarbinaryType) {
+                        return new UnaryEvaluator(BIGINT, arguments.get(0), CharAndBinaryKernels.length(arguments.get(0).type()));
+                    }
                     return new UnaryEvaluator(BIGINT, coerce(arguments.get(0), VARCHAR), StringKernels::length);
                 case "abs":
                     return abs(coerce(arguments.get(0), type), call);
@@ -133,6 +146,23 @@ public final class ExpressionCompiler
                 case "day":
                 case "day_of_month":
                     return dateField(arguments.get(0), DateKernels::day, call);
+                case "date_trunc":
+                    if (type instanceof DateType) {
+                        return ScalarFunctionCompiler.compile(name, arguments, type).orElseThrow(() -> missing(call));
+                    }
+                    return new BinaryEvaluator(type, coerce(arguments.get(0), VARCHAR), coerce(arguments.get(1), type), TimestampKernels::truncate);
+                case "from_unixtime":
+                    return new UnaryEvaluator(type, coerce(arguments.get(0), DOUBLE), TimestampKernels::fromUnixtime);
+                case "to_unixtime":
+                    return new UnaryEvaluator(DOUBLE, arguments.get(0), TimestampKernels::toUnixtime);
+                case "at_timezone":
+                    return new BinaryEvaluator(type, coerce(arguments.get(0), type), coerce(arguments.get(1), VARCHAR), TimestampKernels::atTimeZone);
+                case "hour":
+                    return new UnaryEvaluator(BIGINT, arguments.get(0), TimestampKernels.timeOfDayField(3_600_000_000L, 24));
+                case "minute":
+                    return new UnaryEvaluator(BIGINT, arguments.get(0), TimestampKernels.timeOfDayField(60_000_000L, 60));
+                case "second":
+                    return new UnaryEvaluator(BIGINT, arguments.get(0), TimestampKernels.timeOfDayField(1_000_000L, 60));
                 default:
                     return ScalarFunctionCompiler.compile(name, arguments, type).orElseThrow(() -> missing(call));
             }
@@ -198,6 +228,10 @@ public final class ExpressionCompiler
             if (type instanceof DateType) {
                 return dateArithmetic(operator, left, right, call);
             }
+            if (type instanceof IntervalDayTimeType && left.type() instanceof TimestampType && right.type() instanceof TimestampType) {
+                Type common = commonType(left.type(), right.type(), call);
+                return new BinaryEvaluator(type, coerce(left, common), coerce(right, common), TimestampKernels::difference);
+            }
             if (type instanceof IntervalDayTimeType) {
                 // millis and bigint factors share the long layout: bigint arithmetic with its overflow checks
                 return new BinaryEvaluator(type, left, right, ArithmeticKernels.bigint(operator));
@@ -216,6 +250,15 @@ public final class ExpressionCompiler
                 BlockEvaluator rightDecimal = coerce(right, toDecimal(right.type(), call));
                 return new BinaryEvaluator(type, leftDecimal, rightDecimal,
                         DecimalKernels.kernel(operator, (DecimalType) leftDecimal.type(), (DecimalType) rightDecimal.type(), (DecimalType) type));
+            }
+            if (NarrowNumberKernels.isNarrowInteger(type) || type instanceof RealType) {
+                return new BinaryEvaluator(type, coerce(left, type), coerce(right, type), NarrowNumberKernels.arithmetic(operator, type));
+            }
+            if (type instanceof TimestampWithTimeZoneType) {
+                return TimestampKernels.zonedArithmetic(operator, left, right, type).orElseThrow(() -> missing(call));
+            }
+            if (type instanceof TimestampType) {
+                return TimestampKernels.arithmetic(operator, left, right, (TimestampType) type).orElseThrow(() -> missing(call));
             }
             if (type instanceof DoubleType) {
                 return new BinaryEvaluator(type, coerce(left, DOUBLE), coerce(right, DOUBLE), ArithmeticKernels.doubles(operator));
@@ -256,6 +299,10 @@ public final class ExpressionCompiler
             if (common instanceof UnknownType) {
                 return new ConstantBlockEvaluator(BOOLEAN, null);
             }
+            if (common instanceof TimestampWithTimeZoneType) {
+                return new BinaryEvaluator(BOOLEAN, TimestampKernels.instant(coerce(left, common)), TimestampKernels.instant(coerce(right, common)),
+                        ComparisonKernels.kernel(operator, BIGINT.layout()));
+            }
             return new BinaryEvaluator(BOOLEAN, coerce(left, common), coerce(right, common), ComparisonKernels.kernel(operator, common.layout()));
         }
 
@@ -283,6 +330,9 @@ public final class ExpressionCompiler
             if (type instanceof UnknownType) {
                 return input;
             }
+            if (NarrowNumberKernels.isNarrowInteger(type) || type instanceof RealType) {
+                return new UnaryEvaluator(type, input, NarrowNumberKernels.negate(type));
+            }
             throw missing(call);
         }
 
@@ -300,6 +350,9 @@ public final class ExpressionCompiler
             }
             if (type instanceof DecimalType) {
                 return new UnaryEvaluator(type, input, MathKernels::absDecimal);
+            }
+            if (NarrowNumberKernels.isNarrowInteger(type) || type instanceof RealType) {
+                return new UnaryEvaluator(type, input, NarrowNumberKernels.abs(type));
             }
             throw missing(call);
         }
@@ -330,6 +383,9 @@ public final class ExpressionCompiler
 
         private BlockEvaluator dateField(BlockEvaluator input, UnaryKernel kernel, Call call)
         {
+            if (input.type() instanceof TimestampType) {
+                return new UnaryEvaluator(BIGINT, input, TimestampKernels.onDate(kernel));
+            }
             if (!(input.type() instanceof DateType)) {
                 throw missing(call);
             }
@@ -359,9 +415,11 @@ public final class ExpressionCompiler
             if (common instanceof UnknownType) {
                 return value;
             }
-            BinaryKernel equal = ComparisonKernels.kernel(ComparisonOperator.EQUAL, common.layout());
-            BlockEvaluator left = coerce(arguments.get(0), common);
-            BlockEvaluator right = coerce(arguments.get(1), common);
+            // timestamps with time zone are equal when their instants are
+            boolean zoned = common instanceof TimestampWithTimeZoneType;
+            BinaryKernel equal = ComparisonKernels.kernel(ComparisonOperator.EQUAL, zoned ? BIGINT.layout() : common.layout());
+            BlockEvaluator left = zoned ? TimestampKernels.instant(coerce(arguments.get(0), common)) : coerce(arguments.get(0), common);
+            BlockEvaluator right = zoned ? TimestampKernels.instant(coerce(arguments.get(1), common)) : coerce(arguments.get(1), common);
             return new FoldingEvaluator(type, List.of(value, left, right), (blocks, positionCount) -> {
                 ByteArrayBlock equals = (ByteArrayBlock) equal.apply(blocks[1], blocks[2], positionCount);
                 byte[] values = equals.rawValues();
@@ -389,6 +447,10 @@ public final class ExpressionCompiler
             }
             if (common instanceof UnknownType) {
                 return new ConstantBlockEvaluator(BOOLEAN, null);
+            }
+            if (common instanceof TimestampWithTimeZoneType) {
+                // membership by instant, whatever the zones
+                return in(coerceAll(arguments, common).stream().map(TimestampKernels::instant).collect(Collectors.toList()), form);
             }
             BlockEvaluator coercedValue = coerce(value, common);
             List<Object> constants = new ArrayList<>();
@@ -422,6 +484,10 @@ public final class ExpressionCompiler
             Type common = commonType(commonType(arguments.get(0).type(), arguments.get(1).type(), form), arguments.get(2).type(), form);
             if (common instanceof UnknownType) {
                 return new ConstantBlockEvaluator(BOOLEAN, null);
+            }
+            if (common instanceof TimestampWithTimeZoneType) {
+                List<BlockEvaluator> instants = coerceAll(arguments, common).stream().map(TimestampKernels::instant).toList();
+                return between(List.of(instants.get(0), instants.get(1), instants.get(2)), form);
             }
             BinaryKernel greaterOrEqual = ComparisonKernels.kernel(ComparisonOperator.GREATER_THAN_OR_EQUAL, common.layout());
             BinaryKernel lessOrEqual = ComparisonKernels.kernel(ComparisonOperator.LESS_THAN_OR_EQUAL, common.layout());
@@ -532,6 +598,9 @@ public final class ExpressionCompiler
         }
         if (right instanceof UnknownType) {
             return left;
+        }
+        if (ScalarCasts.involves(left) || ScalarCasts.involves(right)) {
+            return TypeCoercion.commonSuperType(left, right).orElseThrow(() -> missing(expression));
         }
         if (left instanceof VarcharType && right instanceof VarcharType) {
             return VARCHAR;

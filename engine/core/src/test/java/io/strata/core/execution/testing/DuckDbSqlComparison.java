@@ -162,10 +162,14 @@ public final class DuckDbSqlComparison
     }
 
     /** Integers as Long, exact decimals without trailing zeros, floating point as Double, the rest as text. */
-    private static Object normalize(Object value)
+    public static Object normalize(Object value)
     {
         if (value == null) {
             return null;
+        }
+        Object temporal = normalizeTemporalOrBinary(value);
+        if (temporal != null) {
+            return temporal;
         }
         if (value instanceof Integer || value instanceof Long || value instanceof Short || value instanceof Byte) {
             return ((Number) value).longValue();
@@ -184,6 +188,32 @@ public final class DuckDbSqlComparison
             return value;
         }
         return value.toString();
+    }
+
+    /** Timestamps as ISO local date-times, times as ISO local times, bytes as hex; null for other values. */
+    private static Object normalizeTemporalOrBinary(Object value)
+    {
+        if (value instanceof java.sql.Timestamp timestamp) {
+            return timestamp.toLocalDateTime().toString();
+        }
+        if (value instanceof java.time.LocalDateTime || value instanceof java.time.LocalTime) {
+            return value.toString();
+        }
+        if (value instanceof java.sql.Time time) {
+            return time.toLocalTime().toString();
+        }
+        if (value instanceof byte[] bytes) {
+            return "X'" + java.util.HexFormat.of().formatHex(bytes) + "'";
+        }
+        if (value instanceof java.sql.Blob blob) {
+            try {
+                return "X'" + java.util.HexFormat.of().formatHex(blob.getBytes(1, (int) blob.length())) + "'";
+            }
+            catch (SQLException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+        return null;
     }
 
     private void loadTpchTable(String table)

@@ -3,19 +3,28 @@ package io.strata.core.execution.testing;
 import io.airlift.slice.Slice;
 import io.airlift.slice.Slices;
 import io.strata.core.execution.expression.DecimalMath;
+import io.strata.core.execution.expression.TemporalValues;
 import io.strata.spi.block.Block;
 import io.strata.spi.block.Page;
 import io.strata.spi.type.BigintType;
 import io.strata.spi.type.BooleanType;
+import io.strata.spi.type.CharType;
 import io.strata.spi.type.DateType;
 import io.strata.spi.type.DecimalType;
 import io.strata.spi.type.DoubleType;
 import io.strata.spi.type.IntegerType;
+import io.strata.spi.type.TimeType;
+import io.strata.spi.type.TimestampType;
+import io.strata.spi.type.TimestampWithTimeZoneType;
 import io.strata.spi.type.Type;
+import io.strata.spi.type.VarbinaryType;
 import io.strata.spi.type.VarcharType;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.LocalTime;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -76,6 +85,23 @@ public final class Values
         }
         if (type instanceof DecimalType) {
             return DecimalMath.toBigDecimal(value, (DecimalType) type);
+        }
+        if (type instanceof CharType charType) {
+            String text = ((Slice) value).toStringUtf8();
+            return text + " ".repeat(Math.max(0, charType.length() - text.codePointCount(0, text.length())));
+        }
+        if (type instanceof VarbinaryType) {
+            return ((Slice) value).getBytes();
+        }
+        if (type instanceof TimestampType) {
+            long micros = (Long) value;
+            return LocalDateTime.ofEpochSecond(Math.floorDiv(micros, 1_000_000), (int) Math.floorMod(micros, 1_000_000) * 1000, ZoneOffset.UTC);
+        }
+        if (type instanceof TimestampWithTimeZoneType zoned) {
+            return TemporalValues.formatTimestampWithTimeZone((Long) value, zoned.precision());
+        }
+        if (type instanceof TimeType) {
+            return LocalTime.ofNanoOfDay((Long) value * 1000);
         }
         return value;
     }

@@ -8,6 +8,7 @@ import io.strata.spi.type.DoubleType;
 import io.strata.spi.type.IntegerType;
 import io.strata.spi.type.IntervalDayTimeType;
 import io.strata.spi.type.IntervalYearMonthType;
+import io.strata.spi.type.RealType;
 import io.strata.spi.type.Type;
 
 import java.util.List;
@@ -61,6 +62,9 @@ public final class AggregationFunctions
         Type type = argumentTypes.get(0);
         switch (name) {
             case "sum":
+                if (type instanceof RealType) {
+                    return new AggregationFunction(name, argumentTypes, List.of(DOUBLE), type, () -> new RealResultAccumulator(new DoubleSumAccumulator(false)));
+                }
                 if (type instanceof BigintType || type instanceof IntegerType) {
                     return new AggregationFunction(name, argumentTypes, List.of(BIGINT), BIGINT, LongSumAccumulator::new);
                 }
@@ -77,6 +81,9 @@ public final class AggregationFunctions
                 }
                 break;
             case "avg":
+                if (type instanceof RealType) {
+                    return new AggregationFunction(name, argumentTypes, List.of(DOUBLE, BIGINT), type, () -> new RealResultAccumulator(new DoubleSumAccumulator(true)));
+                }
                 if (type instanceof BigintType || type instanceof IntegerType || type instanceof DoubleType) {
                     return new AggregationFunction(name, argumentTypes, List.of(DOUBLE, BIGINT), DOUBLE, () -> new DoubleSumAccumulator(true));
                 }

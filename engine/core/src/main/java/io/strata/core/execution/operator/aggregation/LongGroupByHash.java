@@ -4,6 +4,7 @@ import io.strata.core.execution.expression.Blocks;
 import io.strata.spi.block.Block;
 import io.strata.spi.block.IntArrayBlock;
 import io.strata.spi.block.LongArrayBlock;
+import io.strata.spi.type.TimestampWithTimeZoneType;
 import io.strata.spi.type.Type;
 import io.strata.spi.type.ValueLayout;
 
@@ -23,6 +24,8 @@ final class LongGroupByHash
 
     private final Type keyType;
     private final boolean intLayout;
+    /** Bits of the value that are not part of its identity: a timestamp with time zone groups by instant, not by zone. */
+    private final int ignoredLowBits;
     private int[] table;
     private int mask;
     private long[] values;
@@ -34,6 +37,7 @@ final class LongGroupByHash
     {
         this.keyType = requireNonNull(keyType, "keyType is null");
         this.intLayout = keyType.layout() == ValueLayout.INT;
+        this.ignoredLowBits = keyType instanceof TimestampWithTimeZoneType ? 12 : 0;
         int capacity = tableSize(expectedGroups);
         this.table = new int[capacity];
         Arrays.fill(table, EMPTY);
@@ -84,7 +88,7 @@ final class LongGroupByHash
 
     private int putIfAbsent(long value)
     {
-        int slot = (int) mix(value) & mask;
+        int slot = (int) mix(value >> ignoredLowBits) & mask;
         while (true) {
             int group = table[slot];
             if (group == EMPTY) {
@@ -95,7 +99,7 @@ final class LongGroupByHash
                 }
                 return group;
             }
-            if (values[group] == value) {
+            if (values[group] >> ignoredLowBits == value >> ignoredLowBits) {
                 return group;
             }
             slot = (slot + 1) & mask;
@@ -121,7 +125,7 @@ final class LongGroupByHash
             if (group == nullGroup) {
                 continue;
             }
-            int slot = (int) mix(values[group]) & newMask;
+            int slot = (int) mix(values[group] >> ignoredLowBits) & newMask;
             while (newTable[slot] != EMPTY) {
                 slot = (slot + 1) & newMask;
             }

@@ -11,6 +11,8 @@ import io.strata.spi.block.Int128ArrayBlock;
 import io.strata.spi.block.IntArrayBlock;
 import io.strata.spi.block.LongArrayBlock;
 import io.strata.spi.block.VariableWidthBlock;
+import io.strata.spi.type.TimestampWithTimeZoneType;
+import io.strata.spi.type.Type;
 import io.strata.spi.type.ValueLayout;
 
 import java.util.ArrayList;
@@ -36,6 +38,16 @@ abstract class SortKeyColumn
         this.nullsFirst = order.isNullsFirst();
     }
 
+    /** The key column of a type: its layout's, except that a timestamp with time zone sorts by instant only. */
+    static SortKeyColumn create(Type type, SortOrder order)
+    {
+        if (type instanceof TimestampWithTimeZoneType) {
+            // the packed value is utcMillis << 12 | zoneKey: values of one instant are equal whatever their zones
+            return new LongKey(order, 12);
+        }
+        return create(type.layout(), order);
+    }
+
     static SortKeyColumn create(ValueLayout layout, SortOrder order)
     {
         switch (layout) {
@@ -44,7 +56,7 @@ abstract class SortKeyColumn
             case INT:
                 return new IntKey(order);
             case LONG:
-                return new LongKey(order);
+                return new LongKey(order, 0);
             case DOUBLE:
                 return new DoubleKey(order);
             case INT128:
@@ -94,10 +106,12 @@ abstract class SortKeyColumn
             extends SortKeyColumn
     {
         private final List<long[]> values = new ArrayList<>();
+        private final int shift;
 
-        LongKey(SortOrder order)
+        LongKey(SortOrder order, int shift)
         {
             super(order);
+            this.shift = shift;
         }
 
         @Override
@@ -115,7 +129,7 @@ abstract class SortKeyColumn
         @Override
         int compareValues(int pageA, int positionA, int pageB, int positionB)
         {
-            return Long.compare(values.get(pageA)[positionA], values.get(pageB)[positionB]);
+            return Long.compare(values.get(pageA)[positionA] >> shift, values.get(pageB)[positionB] >> shift);
         }
     }
 
