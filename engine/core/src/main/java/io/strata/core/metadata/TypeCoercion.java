@@ -42,6 +42,9 @@ public final class TypeCoercion
         if (from.equals(to) || from instanceof UnknownType) {
             return true;
         }
+        if (from.layout().isNested() || to.layout().isNested()) {
+            return NestedTypeCoercion.canCoerce(from, to);
+        }
         if (from instanceof IntegerType) {
             return to instanceof BigintType || to instanceof DoubleType || (to instanceof DecimalType decimal && isWiderDecimal(INTEGER_AS_DECIMAL, decimal));
         }
@@ -73,6 +76,9 @@ public final class TypeCoercion
         }
         if (second instanceof UnknownType) {
             return Optional.of(first);
+        }
+        if (first.layout().isNested() || second.layout().isNested()) {
+            return NestedTypeCoercion.commonSuperType(first, second);
         }
         if (first instanceof VarcharType left && second instanceof VarcharType right) {
             if (left.isUnbounded() || right.isUnbounded()) {
@@ -111,6 +117,9 @@ public final class TypeCoercion
     {
         if (canCoerce(from, to)) {
             return true;
+        }
+        if (from.layout().isNested() || to.layout().isNested()) {
+            return NestedTypeCoercion.canCast(from, to);
         }
         boolean fromScalar = isNumeric(from) || from instanceof BooleanType;
         boolean toScalar = isNumeric(to) || to instanceof BooleanType;

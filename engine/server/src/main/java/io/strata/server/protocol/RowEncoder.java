@@ -9,6 +9,7 @@ import io.strata.spi.block.IntArrayBlock;
 import io.strata.spi.block.LongArrayBlock;
 import io.strata.spi.block.Page;
 import io.strata.spi.block.VariableWidthBlock;
+import io.strata.spi.type.ArrayType;
 import io.strata.spi.type.BigintType;
 import io.strata.spi.type.BooleanType;
 import io.strata.spi.type.DateType;
@@ -18,6 +19,8 @@ import io.strata.spi.type.Int128;
 import io.strata.spi.type.IntegerType;
 import io.strata.spi.type.IntervalDayTimeType;
 import io.strata.spi.type.IntervalYearMonthType;
+import io.strata.spi.type.MapType;
+import io.strata.spi.type.RowType;
 import io.strata.spi.type.Type;
 import io.strata.spi.type.UnknownType;
 import io.strata.spi.type.VarcharType;
@@ -123,6 +126,9 @@ public final class RowEncoder
         }
         if (type instanceof IntervalYearMonthType) {
             return RowEncoder::encodeIntervalYearMonth;
+        }
+        if (type instanceof ArrayType || type instanceof MapType || type instanceof RowType) {
+            return (block, channel, rows) -> NestedValueEncoder.encodeColumn(type, block, channel, rows);
         }
         if (type instanceof UnknownType) {
             // every value of the type of a bare NULL is null; the rows start out null

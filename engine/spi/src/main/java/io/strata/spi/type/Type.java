@@ -10,7 +10,7 @@ import java.util.List;
  */
 public sealed interface Type
         permits BooleanType, IntegerType, BigintType, DoubleType, DecimalType, VarcharType, DateType,
-        IntervalDayTimeType, IntervalYearMonthType, UnknownType
+        IntervalDayTimeType, IntervalYearMonthType, UnknownType, ArrayType, MapType, RowType
 {
     /** The type's name without parameters, as in Presto's type signature: {@code decimal}, {@code varchar}. */
     String baseName();

@@ -54,6 +54,9 @@ final class CastValues
         if (from.equals(to)) {
             return value;
         }
+        if (from.layout().isNested() || to.layout().isNested()) {
+            return NestedCasts.castValue(value, from, to);
+        }
         if (to instanceof BooleanType) {
             return toBoolean(value, from);
         }

@@ -9,6 +9,7 @@ import io.strata.core.expression.RowExpression;
 import io.strata.core.expression.RowExpressionVisitor;
 import io.strata.core.expression.SpecialForm;
 import io.strata.core.expression.SymbolReference;
+import io.strata.core.metadata.TypeCoercion;
 import io.strata.protocol.ErrorCode;
 import io.strata.spi.StrataException;
 import io.strata.spi.block.Block;
@@ -85,6 +86,9 @@ public final class ExpressionCompiler
             List<BlockEvaluator> arguments = compileAll(call.arguments());
             Type type = call.type();
             String name = call.functionName();
+            if (NestedCalls.handles(call)) {
+                return NestedCalls.compile(call, arguments);
+            }
             Optional<ArithmeticOperator> arithmetic = ArithmeticOperator.fromFunctionName(name);
             if (arithmetic.isPresent()) {
                 return arithmetic(arithmetic.get(), arguments.get(0), arguments.get(1), type, call);
@@ -96,6 +100,9 @@ public final class ExpressionCompiler
             switch (name) {
                 case FunctionNames.IS_DISTINCT_FROM: {
                     Type common = commonType(arguments.get(0).type(), arguments.get(1).type(), call);
+                    if (common.layout().isNested()) {
+                        return new BinaryEvaluator(BOOLEAN, coerce(arguments.get(0), common), coerce(arguments.get(1), common), NestedCalls.distinctFrom(common));
+                    }
                     return new BinaryEvaluator(BOOLEAN, coerce(arguments.get(0), common), coerce(arguments.get(1), common),
                             ComparisonKernels.distinctFrom(common.layout()));
                 }
@@ -255,6 +262,9 @@ public final class ExpressionCompiler
             Type common = commonType(left.type(), right.type(), call);
             if (common instanceof UnknownType) {
                 return new ConstantBlockEvaluator(BOOLEAN, null);
+            }
+            if (common.layout().isNested()) {
+                return new BinaryEvaluator(BOOLEAN, coerce(left, common), coerce(right, common), NestedCalls.comparison(common, operator));
             }
             return new BinaryEvaluator(BOOLEAN, coerce(left, common), coerce(right, common), ComparisonKernels.kernel(operator, common.layout()));
         }
@@ -551,6 +561,9 @@ public final class ExpressionCompiler
         }
         if (left instanceof BooleanType && right instanceof BooleanType) {
             return BOOLEAN;
+        }
+        if (left.layout().isNested() && right.layout().isNested()) {
+            return TypeCoercion.commonSuperType(left, right).orElseThrow(() -> missing(expression));
         }
         throw missing(expression);
     }

@@ -4,6 +4,8 @@ import io.airlift.slice.Slice;
 import io.strata.core.execution.expression.Blocks;
 import io.strata.core.execution.expression.Int128Math;
 import io.strata.core.planner.plan.SortOrder;
+import io.strata.protocol.ErrorCode;
+import io.strata.spi.StrataException;
 import io.strata.spi.block.Block;
 import io.strata.spi.block.ByteArrayBlock;
 import io.strata.spi.block.DoubleArrayBlock;
@@ -39,6 +41,10 @@ abstract class SortKeyColumn
     static SortKeyColumn create(ValueLayout layout, SortOrder order)
     {
         switch (layout) {
+            case ARRAY:
+            case MAP:
+            case ROW:
+                throw new StrataException(ErrorCode.NOT_SUPPORTED, "This operation is not supported yet for arrays, maps and rows");
             case BYTE:
                 return new ByteKey(order);
             case INT:
