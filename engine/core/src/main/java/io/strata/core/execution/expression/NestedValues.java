@@ -23,7 +23,7 @@ import java.util.Arrays;
  * maps and rows. These work one position at a time (nested values have no fixed width), dispatching on the
  * type's layout; kernels call them from their per-row loops over the child blocks.
  */
-final class NestedValues
+public final class NestedValues
 {
     /** {@link #equal} result: the values are equal. */
     static final int TRUE = 1;
@@ -119,7 +119,7 @@ final class NestedValues
     }
 
     /** {@code NOT (left IS DISTINCT FROM right)}: nulls are identical to each other, at every depth. */
-    static boolean identical(Type type, Block left, int leftPosition, Block right, int rightPosition)
+    public static boolean identical(Type type, Block left, int leftPosition, Block right, int rightPosition)
     {
         boolean leftNull = left.isNull(leftPosition);
         boolean rightNull = right.isNull(rightPosition);
@@ -189,7 +189,7 @@ final class NestedValues
     }
 
     /** A hash consistent with {@link #identical}. */
-    static long hash(Type type, Block block, int position)
+    public static long hash(Type type, Block block, int position)
     {
         if (block.isNull(position)) {
             return 0x9E3779B97F4A7C15L;

@@ -212,6 +212,19 @@ class TestNestedTypesAgainstDuckDb
                 of("SELECT MAP(ARRAY['a', 'b'], ARRAY[1, 2]) = MAP(ARRAY['b', 'a'], ARRAY[2, 1]), MAP(ARRAY['a'], ARRAY[1]) = MAP(ARRAY['a'], ARRAY[2])", "SELECT true, false"),
                 of("SELECT CAST(MAP(ARRAY['a'], ARRAY[1]) AS map(varchar, double))", "SELECT MAP(['a'], [1::DOUBLE])"),
                 of("SELECT MAP(ARRAY['k'], ARRAY[ARRAY[1, 2]])['k'][2]", "SELECT 2"),
+                // GROUP BY, DISTINCT and set operations over arrays, maps and rows: equal values (nulls inside too) group together
+                of(T + "SELECT a, count(*) FROM (SELECT a FROM t UNION ALL SELECT a FROM t WHERE id > 2) x GROUP BY a",
+                        T_DUCK + "SELECT a, count(*) FROM (SELECT a FROM t UNION ALL SELECT a FROM t WHERE id > 2) x GROUP BY a"),
+                of(T + "SELECT DISTINCT a FROM (SELECT a FROM t UNION ALL SELECT a FROM t) x", T_DUCK + "SELECT DISTINCT a FROM (SELECT a FROM t UNION ALL SELECT a FROM t) x"),
+                of(S + "SELECT x, count(*), min(id) FROM (SELECT * FROM s UNION ALL SELECT * FROM s WHERE id <= 2) y GROUP BY x",
+                        S_DUCK + "SELECT x, count(*), min(id) FROM (SELECT * FROM s UNION ALL SELECT * FROM s WHERE id <= 2) y GROUP BY x"),
+                of("SELECT r, count(*) FROM (VALUES (1, ROW(1, 'a')), (2, ROW(1, 'a')), (3, ROW(2, NULL)), (4, ROW(2, NULL)), (5, NULL)) v(id, r) GROUP BY r",
+                        "SELECT r, count(*) FROM (VALUES (1, row(1, 'a')), (2, row(1, 'a')), (3, row(2, NULL)), (4, row(2, NULL)), (5, NULL)) v(id, r) GROUP BY r"),
+                of(M + "SELECT v, count(*) FROM (SELECT v FROM m UNION ALL SELECT v FROM m) x GROUP BY v", M_DUCK + "SELECT v, count(*) FROM (SELECT v FROM m UNION ALL SELECT v FROM m) x GROUP BY v"),
+                of(T + "SELECT count(DISTINCT a) FROM t", T_DUCK + "SELECT count(DISTINCT a) FROM t"),
+                of(T + "SELECT a FROM t UNION SELECT a FROM t", T_DUCK + "SELECT a FROM t UNION SELECT a FROM t"),
+                of(T + "SELECT a FROM t INTERSECT SELECT ARRAY[2, NULL, 2]", T_DUCK + "SELECT a FROM t INTERSECT SELECT [2, NULL, 2]"),
+                of(T + "SELECT cardinality(a), count(*) FROM t GROUP BY cardinality(a)", T_DUCK + "SELECT len(a), count(*) FROM t GROUP BY len(a)"),
                 // nested through tables
                 of("SELECT n_regionkey, ARRAY[n_regionkey, n_nationkey] FROM tpch.tiny.nation WHERE n_nationkey < 3",
                         "SELECT * FROM (VALUES (0, [0, 0]), (1, [1, 1]), (1, [1, 2])) v"));
@@ -251,8 +264,8 @@ class TestNestedTypesAgainstDuckDb
         assertError("SELECT cardinality(1)", ErrorCode.FUNCTION_NOT_FOUND, "Unexpected parameters (integer) for function cardinality");
         assertError("SELECT CAST(ROW(1) AS ROW(x bigint)).y", ErrorCode.COLUMN_NOT_FOUND, "Field 'y' not found");
         assertError("SELECT array_sort(ARRAY[ARRAY[1]])", ErrorCode.NOT_SUPPORTED, "array_sort is not supported");
-        assertError(T + "SELECT a, count(*) FROM t GROUP BY a", ErrorCode.NOT_SUPPORTED, "not supported yet for arrays, maps and rows");
-        assertError(T + "SELECT DISTINCT a FROM t", ErrorCode.NOT_SUPPORTED, "not supported yet for arrays, maps and rows");
+        assertError(T + "SELECT t.id FROM t JOIN t u ON t.a = u.a", ErrorCode.NOT_SUPPORTED, "Joins on array, map and row keys are not supported yet");
+        assertError(T + "SELECT id FROM t ORDER BY a", ErrorCode.NOT_SUPPORTED, "");
     }
 
     @Test

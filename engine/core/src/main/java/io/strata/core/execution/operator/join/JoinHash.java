@@ -221,6 +221,9 @@ public final class JoinHash
                 hashes[i] = combine(combine(hashes[i], values[2 * i]), values[2 * i + 1]);
             }
         }
+        else if (!(block instanceof VariableWidthBlock)) {
+            throw new StrataException(ErrorCode.NOT_SUPPORTED, "Joins on array, map and row keys are not supported yet");
+        }
         else {
             VariableWidthBlock strings = (VariableWidthBlock) block;
             Slice data = strings.rawSlice();
