@@ -1,9 +1,9 @@
 package io.strata.core.analyzer;
 
-import io.strata.core.execution.expression.NestedCalls;
 import io.strata.core.expression.Call;
 import io.strata.core.expression.Constant;
 import io.strata.core.expression.FunctionNames;
+import io.strata.core.expression.NestedFunctionNames;
 import io.strata.core.expression.RowExpression;
 import io.strata.core.metadata.TypeCoercion;
 import io.strata.protocol.ErrorCode;
@@ -29,7 +29,7 @@ import static io.strata.spi.type.VarcharType.VARCHAR;
 
 /**
  * Binds the expressions over arrays, maps and rows: constructors, subscripts, field access and the
- * functions of {@link NestedCalls}, with Presto's type rules (generic signatures such as
+ * functions of {@code io.strata.core.execution.expression.NestedCalls}, with Presto's type rules (generic signatures such as
  * {@code element_at(array(T), bigint) -> T} that a per-argument pattern cannot express). Every argument
  * leaves here coerced to the exact type the kernel takes.
  */
@@ -45,12 +45,12 @@ final class NestedFunctionBinder
     {
         Type elementType = TypeCoercion.commonSuperType(elements.stream().map(RowExpression::type).toList())
                 .orElseThrow(() -> new StrataException(ErrorCode.TYPE_MISMATCH, location, "All ARRAY elements must be the same type: " + typeList(elements), null));
-        return new Call(NestedCalls.ARRAY_CONSTRUCTOR, coerceAll(elements, elementType), new ArrayType(elementType));
+        return new Call(NestedFunctionNames.ARRAY_CONSTRUCTOR, coerceAll(elements, elementType), new ArrayType(elementType));
     }
 
     static RowExpression rowConstructor(List<RowExpression> fields)
     {
-        return new Call(NestedCalls.ROW_CONSTRUCTOR, fields, RowType.anonymous(fields.stream().map(RowExpression::type).toList()));
+        return new Call(NestedFunctionNames.ROW_CONSTRUCTOR, fields, RowType.anonymous(fields.stream().map(RowExpression::type).toList()));
     }
 
     /** {@code base[index]}: an array element (1-based) or a map value. */
@@ -58,11 +58,11 @@ final class NestedFunctionBinder
     {
         if (base.type() instanceof ArrayType arrayType) {
             requireCoercible(index, BIGINT, "Array subscript", location);
-            return new Call(NestedCalls.SUBSCRIPT, List.of(base, ExpressionAnalyzer.coerce(index, BIGINT)), arrayType.elementType());
+            return new Call(NestedFunctionNames.SUBSCRIPT, List.of(base, ExpressionAnalyzer.coerce(index, BIGINT)), arrayType.elementType());
         }
         if (base.type() instanceof MapType mapType) {
             requireCoercible(index, mapType.keyType(), "Map subscript", location);
-            return new Call(NestedCalls.SUBSCRIPT, List.of(base, ExpressionAnalyzer.coerce(index, mapType.keyType())), mapType.valueType());
+            return new Call(NestedFunctionNames.SUBSCRIPT, List.of(base, ExpressionAnalyzer.coerce(index, mapType.keyType())), mapType.valueType());
         }
         if (base.type() instanceof RowType) {
             throw new StrataException(ErrorCode.NOT_SUPPORTED, location, "Subscripts of rows are not supported: use row.field", null);
@@ -80,7 +80,7 @@ final class NestedFunctionBinder
         if (index < 0) {
             throw new StrataException(ErrorCode.COLUMN_NOT_FOUND, location, "Field '" + name + "' not found in " + rowType, null);
         }
-        return Optional.of(new Call(NestedCalls.FIELD, List.of(base, new Constant((long) index, BIGINT)), rowType.fields().get(index).type()));
+        return Optional.of(new Call(NestedFunctionNames.FIELD, List.of(base, new Constant((long) index, BIGINT)), rowType.fields().get(index).type()));
     }
 
     /** The call, when {@code name} is one of these functions (or {@code concat} of arrays); else empty. */
@@ -213,7 +213,7 @@ final class NestedFunctionBinder
                 operands.add(ExpressionAnalyzer.coerce(argument, type));
             }
             else {
-                operands.add(new Call(NestedCalls.ARRAY_CONSTRUCTOR, List.of(ExpressionAnalyzer.coerce(argument, type.elementType())), type));
+                operands.add(new Call(NestedFunctionNames.ARRAY_CONSTRUCTOR, List.of(ExpressionAnalyzer.coerce(argument, type.elementType())), type));
             }
         }
         return new Call(FunctionNames.CONCAT, operands, type);

@@ -3,6 +3,7 @@ package io.strata.core.execution.expression;
 import io.airlift.slice.Slice;
 import io.strata.core.expression.Call;
 import io.strata.core.expression.FunctionNames;
+import io.strata.core.expression.NestedFunctionNames;
 import io.strata.protocol.ErrorCode;
 import io.strata.spi.StrataException;
 import io.strata.spi.block.ArrayBlock;
@@ -39,14 +40,10 @@ import static io.strata.spi.type.VarcharType.VARCHAR;
  */
 public final class NestedCalls
 {
-    /** {@code ARRAY[a, b, ...]}. */
-    public static final String ARRAY_CONSTRUCTOR = "$array";
-    /** {@code ROW(a, b, ...)}. */
-    public static final String ROW_CONSTRUCTOR = "$row";
-    /** {@code value[index]} of an array or map. */
-    public static final String SUBSCRIPT = "$subscript";
-    /** {@code row.field}: the row and the 0-based field index as a bigint constant. */
-    public static final String FIELD = "$field";
+    public static final String ARRAY_CONSTRUCTOR = NestedFunctionNames.ARRAY_CONSTRUCTOR;
+    public static final String ROW_CONSTRUCTOR = NestedFunctionNames.ROW_CONSTRUCTOR;
+    public static final String SUBSCRIPT = NestedFunctionNames.SUBSCRIPT;
+    public static final String FIELD = NestedFunctionNames.FIELD;
 
     private static final Set<String> NAMES = Set.of(ARRAY_CONSTRUCTOR, ROW_CONSTRUCTOR, SUBSCRIPT, FIELD, "element_at", "cardinality",
             "contains", "array_position", "array_distinct", "array_sort", "array_max", "array_min", "array_join", "split",

@@ -283,6 +283,14 @@ class TestNestedTypesAgainstDuckDb
                 .containsExactly("integer", "array(integer)", "map(varchar(1),integer)", "row(n bigint,s varchar)");
     }
 
+    @Test
+    void testExplainShowsNestedExpressions()
+    {
+        String plan = engine.run("EXPLAIN SELECT a[1], ARRAY[1, id], CAST(ROW(id, 'x') AS ROW(n bigint, s varchar)).n FROM (VALUES (1, ARRAY[3])) v(id, a) WHERE a <> ARRAY[4]")
+                .rows().stream().map(row -> row.get(0).toString()).reduce("", String::concat);
+        assertThat(plan).contains("ARRAY[");
+    }
+
     private void assertError(String sql, ErrorCode code, String message)
     {
         assertThatThrownBy(() -> engine.run(sql))
