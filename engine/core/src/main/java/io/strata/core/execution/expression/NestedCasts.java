@@ -1,7 +1,9 @@
 package io.strata.core.execution.expression;
 
+import io.strata.spi.StrataException;
 import io.strata.spi.block.ArrayBlock;
 import io.strata.spi.block.Block;
+import io.strata.spi.block.BlockBuilder;
 import io.strata.spi.block.MapBlock;
 import io.strata.spi.block.RowBlock;
 import io.strata.spi.type.ArrayType;
@@ -47,8 +49,35 @@ final class NestedCasts
         if (!isSupported(from, to)) {
             throw CastValues.unsupported(from, to);
         }
+        UnaryKernel strict = strictKernel(from, to);
+        if (!nullOnFailure) {
+            return strict;
+        }
+        // TRY_CAST makes the whole value null when any part fails (Presto), not just the failing element:
+        // cast the block strictly, and only when that fails, row by row
+        return (input, positionCount) -> {
+            try {
+                return strict.apply(input, positionCount);
+            }
+            catch (StrataException e) {
+                BlockBuilder builder = to.createBlockBuilder(positionCount);
+                for (int position = 0; position < positionCount; position++) {
+                    try {
+                        builder.appendFrom(strict.apply(input.region(position, 1), 1), 0);
+                    }
+                    catch (StrataException rowFailure) {
+                        builder.appendNull();
+                    }
+                }
+                return builder.build();
+            }
+        };
+    }
+
+    private static UnaryKernel strictKernel(Type from, Type to)
+    {
         if (to instanceof ArrayType toArray) {
-            UnaryKernel elements = CastKernels.kernel(((ArrayType) from).elementType(), toArray.elementType(), nullOnFailure);
+            UnaryKernel elements = CastKernels.kernel(((ArrayType) from).elementType(), toArray.elementType(), false);
             return (input, positionCount) -> {
                 ArrayBlock arrays = (ArrayBlock) input;
                 Block children = arrays.rawElements();
@@ -57,8 +86,8 @@ final class NestedCasts
         }
         if (to instanceof MapType toMap) {
             MapType fromMap = (MapType) from;
-            UnaryKernel keys = CastKernels.kernel(fromMap.keyType(), toMap.keyType(), nullOnFailure);
-            UnaryKernel values = CastKernels.kernel(fromMap.valueType(), toMap.valueType(), nullOnFailure);
+            UnaryKernel keys = CastKernels.kernel(fromMap.keyType(), toMap.keyType(), false);
+            UnaryKernel values = CastKernels.kernel(fromMap.valueType(), toMap.valueType(), false);
             return (input, positionCount) -> {
                 MapBlock maps = (MapBlock) input;
                 int entries = maps.rawKeys().positionCount();
@@ -69,7 +98,7 @@ final class NestedCasts
         RowType toRow = (RowType) to;
         UnaryKernel[] fields = new UnaryKernel[toRow.fields().size()];
         for (int i = 0; i < fields.length; i++) {
-            fields[i] = CastKernels.kernel(fromRow.fields().get(i).type(), toRow.fields().get(i).type(), nullOnFailure);
+            fields[i] = CastKernels.kernel(fromRow.fields().get(i).type(), toRow.fields().get(i).type(), false);
         }
         return (input, positionCount) -> {
             RowBlock rows = (RowBlock) input;

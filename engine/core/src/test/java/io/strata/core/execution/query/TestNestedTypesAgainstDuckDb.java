@@ -183,6 +183,10 @@ class TestNestedTypesAgainstDuckDb
                 of("SELECT CAST(ARRAY['1', NULL, '3'] AS array(integer))", "SELECT CAST(['1', NULL, '3'] AS INTEGER[])"),
                 of("SELECT CAST(ARRAY[1, 2] AS array(double))", "SELECT CAST([1, 2] AS DOUBLE[])"),
                 of("SELECT CAST(ARRAY[ARRAY[1], NULL] AS array(array(bigint)))", "SELECT CAST([[1], NULL] AS BIGINT[][])"),
+                // TRY_CAST: a value any part of which fails to cast becomes null as a whole (Presto)
+                of("SELECT TRY_CAST(ARRAY['1', 'x'] AS array(bigint)), TRY_CAST(ARRAY['1', '2'] AS array(bigint))", "SELECT NULL::BIGINT[], [1, 2]"),
+                of("SELECT id, TRY_CAST(x AS array(integer)) FROM (VALUES (1, ARRAY['1', '2']), (2, ARRAY['3', 'x']), (3, NULL), (4, ARRAY[NULL])) v(id, x)",
+                        "SELECT * FROM (VALUES (1, [1, 2]), (2, NULL), (3, NULL), (4, [NULL::INTEGER])) v"),
                 // rows
                 of("SELECT ROW(1, 'a')", "SELECT row(1, 'a')"),
                 of("SELECT ROW(1, NULL, ARRAY[2])", "SELECT row(1, NULL, [2])"),
@@ -259,6 +263,7 @@ class TestNestedTypesAgainstDuckDb
         assertError("SELECT sequence(1, 5, 0)", ErrorCode.INVALID_FUNCTION_ARGUMENT, "step must not be zero");
         assertError("SELECT sequence(5, 1, 1)", ErrorCode.INVALID_FUNCTION_ARGUMENT, "sequence stop value should be greater than or equal to start value");
         assertError("SELECT split('a', ',', 0)", ErrorCode.INVALID_FUNCTION_ARGUMENT, "Limit must be positive");
+        assertError("SELECT CAST(ARRAY['1', 'x'] AS array(bigint))", ErrorCode.INVALID_CAST_ARGUMENT, "");
         assertError("SELECT ARRAY[1, 'a']", ErrorCode.TYPE_MISMATCH, "All ARRAY elements must be the same type");
         assertError("SELECT ARRAY[1]['a']", ErrorCode.TYPE_MISMATCH, "Array subscript must be of type bigint");
         assertError("SELECT cardinality(1)", ErrorCode.FUNCTION_NOT_FOUND, "Unexpected parameters (integer) for function cardinality");
