@@ -203,7 +203,8 @@ public final class DomainTranslator
 
     private static boolean isSupported(Type type)
     {
-        return !(type instanceof DoubleType) && !(type instanceof UnknownType);
+        // arrays, maps and rows have no order for ranges
+        return !(type instanceof DoubleType) && !(type instanceof UnknownType) && !type.layout().isNested();
     }
 
     @SuppressWarnings("unchecked")

@@ -279,11 +279,14 @@ class TestNestedTypesAgainstDuckDb
         engine.run("CREATE TABLE memory.default.nested AS SELECT id, a, MAP(ARRAY['k'], ARRAY[id]) AS m, CAST(ROW(id, 'x') AS ROW(n bigint, s varchar)) AS r "
                 + "FROM (VALUES (1, ARRAY[1, 2]), (2, NULL), (3, ARRAY[])) v(id, a)");
         engine.run("INSERT INTO memory.default.nested VALUES (4, ARRAY[NULL, 4], NULL, NULL)");
-        MaterializedResult result = engine.run("SELECT id, a, m, r, r.s, a[1] FROM memory.default.nested WHERE id <> 3 ORDER BY id");
+        MaterializedResult result = engine.run("SELECT id, a, m, r, r.s, element_at(a, 1) FROM memory.default.nested WHERE id <> 3 ORDER BY id");
         assertThat(canonicalRows(result)).containsExactly(
                 Arrays.asList(1L, List.of(1L, 2L), Map.of("k", 1L), List.of(1L, "x"), "x", 1L),
                 Arrays.asList(2L, null, Map.of("k", 2L), List.of(2L, "x"), "x", null),
                 Arrays.asList(4L, Arrays.asList(null, 4L), null, null, null, null));
+        assertThat(canonicalRows(engine.run("SELECT id FROM memory.default.nested WHERE a = ARRAY[1, 2] AND r.n = 1"))).containsExactly(List.of(1L));
+        assertThat(canonicalRows(engine.run("SELECT id FROM memory.default.nested WHERE a = ARRAY[1, 2] OR r = CAST(ROW(2, 'x') AS ROW(n bigint, s varchar)) OR m IS NULL")))
+                .containsExactlyInAnyOrder(List.of(1L), List.of(2L), List.of(4L));
         assertThat(engine.run("SHOW COLUMNS FROM memory.default.nested").rows().stream().map(row -> row.get(1)).toList())
                 .containsExactly("integer", "array(integer)", "map(varchar(1),integer)", "row(n bigint,s varchar)");
     }
