@@ -411,10 +411,12 @@ public final class ExpressionCompiler
                 }
                 constants.add(constantValue(coerced));
             }
-            if (allConstant) {
+            if (allConstant && !common.layout().isNested()) {
                 return new InEvaluator(coercedValue, constants);
             }
-            BinaryKernel equal = ComparisonKernels.kernel(ComparisonOperator.EQUAL, common.layout());
+            BinaryKernel equal = common.layout().isNested()
+                    ? NestedCalls.comparison(common, ComparisonOperator.EQUAL)
+                    : ComparisonKernels.kernel(ComparisonOperator.EQUAL, common.layout());
             List<BlockEvaluator> operands = new ArrayList<>();
             operands.add(coercedValue);
             operands.addAll(coerceAll(list, common));

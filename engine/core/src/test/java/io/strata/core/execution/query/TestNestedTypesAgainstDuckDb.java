@@ -174,6 +174,8 @@ class TestNestedTypesAgainstDuckDb
                 of("SELECT ARRAY[1, NULL] IS DISTINCT FROM ARRAY[1, NULL], ARRAY[1] IS DISTINCT FROM ARRAY[1, NULL]", "SELECT false, true"),
                 of(T + "SELECT id, a = ARRAY[1, 2, 3] FROM t", T_DUCK + "SELECT id, a = [1, 2, 3] FROM t"),
                 of(T + "SELECT id FROM t WHERE a = ARRAY[]", T_DUCK + "SELECT id FROM t WHERE a = []"),
+                of(T + "SELECT id, a IN (ARRAY[1, 2, 3], ARRAY[5, 4, 4, 1]) FROM t", T_DUCK + "SELECT id, a IN ([1, 2, 3], [5, 4, 4, 1]) FROM t"),
+                of(T + "SELECT id FROM t WHERE a NOT IN (ARRAY[], ARRAY[1, 2, 3])", T_DUCK + "SELECT id FROM t WHERE a NOT IN ([], [1, 2, 3])"),
                 of(T + "SELECT id, a IS NULL, a IS NOT NULL FROM t", T_DUCK + "SELECT id, a IS NULL, a IS NOT NULL FROM t"),
                 of(T + "SELECT id, coalesce(a, ARRAY[0]) FROM t", T_DUCK + "SELECT id, coalesce(a, [0]) FROM t"),
                 of(T + "SELECT id, CASE WHEN id > 2 THEN a ELSE ARRAY[7] END FROM t", T_DUCK + "SELECT id, CASE WHEN id > 2 THEN a ELSE [7] END FROM t"),
