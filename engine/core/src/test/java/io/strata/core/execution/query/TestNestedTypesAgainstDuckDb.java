@@ -294,6 +294,18 @@ class TestNestedTypesAgainstDuckDb
     }
 
     @Test
+    void testCreateTableWithNestedColumnsThenInsert()
+    {
+        engine.run("CREATE TABLE memory.default.typed (a array(bigint), m map(varchar, array(integer)), r row(x bigint, y varchar))");
+        // integer elements coerce to the column's bigint elements, as INSERT coerces
+        engine.run("INSERT INTO memory.default.typed VALUES (ARRAY[1, NULL], MAP(ARRAY['k'], ARRAY[ARRAY[2]]), ROW(3, 'z')), (NULL, NULL, NULL)");
+        assertThat(canonicalRows(engine.run("SELECT a, m['k'][1], r.y, cardinality(a) FROM memory.default.typed")))
+                .containsExactlyInAnyOrder(Arrays.asList(Arrays.asList(1L, null), 2L, "z", 2L), Arrays.asList(null, null, null, null));
+        assertThat(engine.run("SHOW COLUMNS FROM memory.default.typed").rows().stream().map(row -> row.get(1)).toList())
+                .containsExactly("array(bigint)", "map(varchar,array(integer))", "row(x bigint,y varchar)");
+    }
+
+    @Test
     void testExplainShowsNestedExpressions()
     {
         String plan = engine.run("EXPLAIN SELECT a[1], ARRAY[1, id], CAST(ROW(id, 'x') AS ROW(n bigint, s varchar)).n FROM (VALUES (1, ARRAY[3])) v(id, a) WHERE a <> ARRAY[4]")
