@@ -134,7 +134,7 @@ public final class NestedCalls
     static BinaryKernel comparison(Type type, ComparisonOperator operator)
     {
         if (operator != ComparisonOperator.EQUAL && operator != ComparisonOperator.NOT_EQUAL) {
-            throw new StrataException(ErrorCode.NOT_SUPPORTED, "Operator " + operator + " is not supported for " + type);
+            return ordering(type, operator);
         }
         boolean negate = operator == ComparisonOperator.NOT_EQUAL;
         return (left, right, positionCount) -> {
@@ -154,6 +154,34 @@ public final class NestedCalls
                 else {
                     out[i] = (byte) ((result == NestedValues.TRUE) != negate ? 1 : 0);
                 }
+            }
+            return new ByteArrayBlock(positionCount, nulls, out);
+        };
+    }
+
+    /** {@code <}, {@code <=}, {@code >}, {@code >=} by {@link NestedValues#order}. */
+    private static BinaryKernel ordering(Type type, ComparisonOperator operator)
+    {
+        if (type instanceof MapType) {
+            throw new StrataException(ErrorCode.NOT_SUPPORTED, "Maps are not orderable: " + type);
+        }
+        return (left, right, positionCount) -> {
+            boolean[] nulls = Blocks.orNulls(left, right, positionCount);
+            byte[] out = new byte[positionCount];
+            for (int i = 0; i < positionCount; i++) {
+                if (Blocks.isNull(nulls, i)) {
+                    continue;
+                }
+                int comparison = NestedValues.order(type, left, i, right, i);
+                boolean result = switch (operator) {
+                    case LESS_THAN -> comparison < 0;
+                    case LESS_THAN_OR_EQUAL -> comparison <= 0;
+                    case GREATER_THAN -> comparison > 0;
+                    case GREATER_THAN_OR_EQUAL -> comparison >= 0;
+                    case EQUAL -> comparison == 0;
+                    case NOT_EQUAL -> comparison != 0;
+                };
+                out[i] = (byte) (result ? 1 : 0);
             }
             return new ByteArrayBlock(positionCount, nulls, out);
         };

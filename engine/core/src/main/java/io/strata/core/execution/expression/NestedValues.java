@@ -1,6 +1,8 @@
 package io.strata.core.execution.expression;
 
 import io.airlift.slice.Slice;
+import io.strata.protocol.ErrorCode;
+import io.strata.spi.StrataException;
 import io.strata.spi.block.ArrayBlock;
 import io.strata.spi.block.Block;
 import io.strata.spi.block.ByteArrayBlock;
@@ -251,6 +253,55 @@ public final class NestedValues
     {
         long hash = value * 0x9E3779B97F4A7C15L;
         return hash ^ (hash >>> 32);
+    }
+
+    /**
+     * The order of two non-null positions of any orderable type: arrays lexicographically element by element
+     * (a shorter prefix first), rows field by field, flat types by {@link #compare}. As in Presto, a null
+     * element or field that the order depends on is an error, and maps have no order.
+     */
+    public static int order(Type type, Block left, int leftPosition, Block right, int rightPosition)
+    {
+        switch (type.layout()) {
+            case ARRAY: {
+                ArrayBlock leftArrays = (ArrayBlock) left;
+                ArrayBlock rightArrays = (ArrayBlock) right;
+                Type elementType = ((ArrayType) type).elementType();
+                int leftLength = leftArrays.getLength(leftPosition);
+                int rightLength = rightArrays.getLength(rightPosition);
+                for (int i = 0; i < Math.min(leftLength, rightLength); i++) {
+                    int leftElement = leftArrays.getOffset(leftPosition) + i;
+                    int rightElement = rightArrays.getOffset(rightPosition) + i;
+                    if (leftArrays.rawElements().isNull(leftElement) || rightArrays.rawElements().isNull(rightElement)) {
+                        throw new StrataException(ErrorCode.NOT_SUPPORTED, "Array comparison not supported for arrays with null elements");
+                    }
+                    int comparison = order(elementType, leftArrays.rawElements(), leftElement, rightArrays.rawElements(), rightElement);
+                    if (comparison != 0) {
+                        return comparison;
+                    }
+                }
+                return Integer.compare(leftLength, rightLength);
+            }
+            case ROW: {
+                RowBlock leftRows = (RowBlock) left;
+                RowBlock rightRows = (RowBlock) right;
+                RowType rowType = (RowType) type;
+                for (int field = 0; field < leftRows.fieldCount(); field++) {
+                    if (leftRows.getField(field).isNull(leftPosition) || rightRows.getField(field).isNull(rightPosition)) {
+                        throw new StrataException(ErrorCode.NOT_SUPPORTED, "Row comparison not supported for fields with null elements");
+                    }
+                    int comparison = order(rowType.fields().get(field).type(), leftRows.getField(field), leftPosition, rightRows.getField(field), rightPosition);
+                    if (comparison != 0) {
+                        return comparison;
+                    }
+                }
+                return 0;
+            }
+            case MAP:
+                throw new StrataException(ErrorCode.NOT_SUPPORTED, "Maps are not orderable: " + type);
+            default:
+                return compare(type, left, leftPosition, right, rightPosition);
+        }
     }
 
     /** Whether {@link #compare} orders values of the type: the flat orderable types. */

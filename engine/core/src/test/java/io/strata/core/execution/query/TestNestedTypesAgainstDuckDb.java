@@ -180,6 +180,13 @@ class TestNestedTypesAgainstDuckDb
                 of(T + "SELECT id, coalesce(a, ARRAY[0]) FROM t", T_DUCK + "SELECT id, coalesce(a, [0]) FROM t"),
                 of(T + "SELECT id, CASE WHEN id > 2 THEN a ELSE ARRAY[7] END FROM t", T_DUCK + "SELECT id, CASE WHEN id > 2 THEN a ELSE [7] END FROM t"),
                 of(T + "SELECT id, a FROM t ORDER BY id DESC", T_DUCK + "SELECT id, a FROM t ORDER BY id DESC"),
+                // ordering: arrays lexicographically (a prefix first), rows field by field
+                of("SELECT ARRAY[1, 2] < ARRAY[1, 3], ARRAY[1] < ARRAY[1, 0], ARRAY[2] > ARRAY[1, 5], ARRAY['b'] >= ARRAY['a', 'z']",
+                        "SELECT [1, 2] < [1, 3], [1] < [1, 0], [2] > [1, 5], ['b'] >= ['a', 'z']"),
+                of("SELECT ROW(1, 'b') > ROW(1, 'a'), ROW(2, 'a') <= ROW(1, 'z')", "SELECT row(1, 'b') > row(1, 'a'), row(2, 'a') <= row(1, 'z')"),
+                of(T + "SELECT id, a FROM t ORDER BY a, id", T_DUCK + "SELECT id, a FROM t ORDER BY a NULLS LAST, id"),
+                of(T + "SELECT id, a FROM t ORDER BY a DESC, id", T_DUCK + "SELECT id, a FROM t ORDER BY a DESC NULLS LAST, id"),
+                of(S + "SELECT id FROM s ORDER BY ROW(coalesce(element_at(x, 1), 'zz'), id) DESC", S_DUCK + "SELECT id FROM s ORDER BY coalesce(x[1], 'zz') DESC, id DESC"),
                 // casts
                 of("SELECT CAST(ARRAY[1, 2] AS array(varchar))", "SELECT CAST([1, 2] AS VARCHAR[])"),
                 of("SELECT CAST(ARRAY['1', NULL, '3'] AS array(integer))", "SELECT CAST(['1', NULL, '3'] AS INTEGER[])"),
@@ -272,7 +279,9 @@ class TestNestedTypesAgainstDuckDb
         assertError("SELECT CAST(ROW(1) AS ROW(x bigint)).y", ErrorCode.COLUMN_NOT_FOUND, "Field 'y' not found");
         assertError("SELECT array_sort(ARRAY[ARRAY[1]])", ErrorCode.NOT_SUPPORTED, "array_sort is not supported");
         assertError(T + "SELECT t.id FROM t JOIN t u ON t.a = u.a", ErrorCode.NOT_SUPPORTED, "Joins on array, map and row keys are not supported yet");
-        assertError(T + "SELECT id FROM t ORDER BY a", ErrorCode.NOT_SUPPORTED, "");
+        assertError(M + "SELECT id FROM m ORDER BY v", ErrorCode.NOT_SUPPORTED, "Maps are not orderable");
+        assertError("SELECT id FROM (VALUES (1, 'a'), (2, NULL), (3, 'b')) v(id, x) ORDER BY ROW(1, x)", ErrorCode.NOT_SUPPORTED, "Row comparison not supported for fields with null elements");
+        assertError("SELECT ARRAY[1, NULL] < ARRAY[1, 2]", ErrorCode.NOT_SUPPORTED, "Array comparison not supported for arrays with null elements");
     }
 
     @Test

@@ -23,7 +23,7 @@ public final class RowComparator
         this.sortChannels = sortChannels.clone();
         this.keys = new SortKeyColumn[sortChannels.length];
         for (int i = 0; i < keys.length; i++) {
-            keys[i] = SortKeyColumn.create(sortTypes.get(i).layout(), sortOrders.get(i));
+            keys[i] = SortKeyColumn.create(sortTypes.get(i), sortOrders.get(i));
         }
     }
 

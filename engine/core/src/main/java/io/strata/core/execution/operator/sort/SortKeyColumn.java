@@ -3,6 +3,7 @@ package io.strata.core.execution.operator.sort;
 import io.airlift.slice.Slice;
 import io.strata.core.execution.expression.Blocks;
 import io.strata.core.execution.expression.Int128Math;
+import io.strata.core.execution.expression.NestedValues;
 import io.strata.core.planner.plan.SortOrder;
 import io.strata.protocol.ErrorCode;
 import io.strata.spi.StrataException;
@@ -13,6 +14,7 @@ import io.strata.spi.block.Int128ArrayBlock;
 import io.strata.spi.block.IntArrayBlock;
 import io.strata.spi.block.LongArrayBlock;
 import io.strata.spi.block.VariableWidthBlock;
+import io.strata.spi.type.Type;
 import io.strata.spi.type.ValueLayout;
 
 import java.util.ArrayList;
@@ -36,6 +38,14 @@ abstract class SortKeyColumn
         requireNonNull(order, "order is null");
         this.ascending = order.isAscending();
         this.nullsFirst = order.isNullsFirst();
+    }
+
+    static SortKeyColumn create(Type type, SortOrder order)
+    {
+        if (type.layout().isNested()) {
+            return new NestedKey(type, order);
+        }
+        return create(type.layout(), order);
     }
 
     static SortKeyColumn create(ValueLayout layout, SortOrder order)
@@ -95,6 +105,38 @@ abstract class SortKeyColumn
     }
 
     abstract int compareValues(int pageA, int positionA, int pageB, int positionB);
+
+    /** Arrays and rows, in {@link NestedValues#order}; one comparison walks the values' children. */
+    private static final class NestedKey
+            extends SortKeyColumn
+    {
+        private final Type type;
+        private final List<Block> blocks = new ArrayList<>();
+
+        NestedKey(Type type, SortOrder order)
+        {
+            super(order);
+            this.type = requireNonNull(type, "type is null");
+        }
+
+        @Override
+        void addValues(Block block)
+        {
+            blocks.add(block);
+        }
+
+        @Override
+        void clearValues()
+        {
+            blocks.clear();
+        }
+
+        @Override
+        int compareValues(int pageA, int positionA, int pageB, int positionB)
+        {
+            return NestedValues.order(type, blocks.get(pageA), positionA, blocks.get(pageB), positionB);
+        }
+    }
 
     private static final class LongKey
             extends SortKeyColumn
