@@ -563,6 +563,10 @@ public final class Analyzer
     private static long typeSize(Type type)
     {
         switch (type.layout()) {
+            case ARRAY:
+            case MAP:
+            case ROW:
+                return 0;
             case BYTE:
                 return 1;
             case INT:

@@ -2,14 +2,20 @@ package io.strata.core.analyzer;
 
 import io.strata.protocol.ErrorCode;
 import io.strata.spi.StrataException;
+import io.strata.spi.type.ArrayType;
 import io.strata.spi.type.DecimalType;
+import io.strata.spi.type.MapType;
+import io.strata.spi.type.RowType;
 import io.strata.spi.type.Type;
 import io.strata.spi.type.VarcharType;
 import io.strata.sql.tree.DataType;
 import io.strata.sql.tree.DataType.NumericParameter;
+import io.strata.sql.tree.DataType.TypeParameter;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
 
 import static io.strata.spi.type.BigintType.BIGINT;
@@ -27,7 +33,7 @@ final class DataTypes
 {
     /** Types SQL has and Presto supports, but Strata not yet. */
     private static final Set<String> KNOWN_UNSUPPORTED = Set.of(
-            "time with time zone", "array", "map", "row", "json", "uuid", "ipaddress");
+            "time with time zone", "json", "uuid", "ipaddress");
 
     private DataTypes() {}
 
@@ -38,6 +44,10 @@ final class DataTypes
 
     static Type toType(DataType dataType)
     {
+        Optional<Type> nested = nestedType(dataType);
+        if (nested.isPresent()) {
+            return nested.get();
+        }
         List<Long> numbers = new ArrayList<>();
         for (DataType.Parameter parameter : dataType.parameters()) {
             if (!(parameter instanceof NumericParameter numeric)) {
@@ -97,6 +107,48 @@ final class DataTypes
                     throw new StrataException(ErrorCode.NOT_SUPPORTED, dataType.location(), "Type " + name + " is not supported yet", null);
                 }
                 throw unknownType(dataType);
+        }
+    }
+
+    /** {@code array(T)}, {@code map(K, V)} and {@code row(name T, ...)}, or empty for any other name. */
+    private static Optional<Type> nestedType(DataType dataType)
+    {
+        List<DataType.Parameter> parameters = dataType.parameters();
+        switch (dataType.name()) {
+            case "array":
+                if (parameters.size() != 1 || !(parameters.get(0) instanceof TypeParameter element)) {
+                    throw invalidType(dataType, "array takes one type parameter: array(T)");
+                }
+                return Optional.of(new ArrayType(toType(element.type())));
+            case "map":
+                if (parameters.size() != 2 || !(parameters.get(0) instanceof TypeParameter key) || !(parameters.get(1) instanceof TypeParameter value)) {
+                    throw invalidType(dataType, "map takes two type parameters: map(K, V)");
+                }
+                Type keyType = toType(key.type());
+                if (keyType.layout().isNested() && !(keyType instanceof RowType) && !(keyType instanceof ArrayType)) {
+                    throw invalidType(dataType, "map key type must be comparable: " + keyType);
+                }
+                return Optional.of(new MapType(keyType, toType(value.type())));
+            case "row": {
+                if (parameters.isEmpty()) {
+                    throw invalidType(dataType, "row takes at least one field: row(name T, ...)");
+                }
+                List<RowType.Field> fields = new ArrayList<>();
+                for (DataType.Parameter parameter : parameters) {
+                    if (parameter instanceof DataType.RowField field) {
+                        fields.add(new RowType.Field(field.name().map(name -> name.value().toLowerCase(Locale.ENGLISH)), toType(field.type())));
+                    }
+                    else if (parameter instanceof TypeParameter type) {
+                        fields.add(new RowType.Field(Optional.empty(), toType(type.type())));
+                    }
+                    else {
+                        throw invalidType(dataType, "row fields are types: row(name T, ...)");
+                    }
+                }
+                return Optional.of(new RowType(fields));
+            }
+            default:
+                return Optional.empty();
         }
     }
 

@@ -472,10 +472,32 @@ final class ExpressionAnalyzer
         public RowExpression visitDereferenceExpression(DereferenceExpression node, Context context)
         {
             Optional<QualifiedName> name = DereferenceExpression.toQualifiedName(node);
-            if (name.isEmpty()) {
-                throw notSupported(node, "Dereferencing fields of row values is");
+            if (name.isPresent()) {
+                try {
+                    return resolveColumn(name.get().parts(), node, context);
+                }
+                catch (StrataException columnError) {
+                    // not a column: maybe a field of a row value
+                    Optional<RowExpression> field = rowField(node, context);
+                    if (field.isPresent()) {
+                        return field.get();
+                    }
+                    throw columnError;
+                }
             }
-            return resolveColumn(name.get().parts(), node, context);
+            return rowField(node, context).orElseThrow(() -> error(ErrorCode.TYPE_MISMATCH, node, "Expression " + SqlFormatter.formatExpression(node.base()) + " is not of type ROW"));
+        }
+
+        private Optional<RowExpression> rowField(DereferenceExpression node, Context context)
+        {
+            RowExpression base;
+            try {
+                base = bind(node.base(), context);
+            }
+            catch (StrataException e) {
+                return Optional.empty();
+            }
+            return NestedFunctionBinder.field(base, canonical(node.field()), node.location());
         }
 
         private RowExpression resolveColumn(List<String> parts, Expression node, Context context)
@@ -812,6 +834,10 @@ final class ExpressionAnalyzer
                 throw error(ErrorCode.SYNTAX_ERROR, node, "Filter is only valid for aggregation functions");
             }
             List<RowExpression> arguments = node.arguments().stream().map(argument -> bind(argument, context)).toList();
+            Optional<RowExpression> nested = NestedFunctionBinder.function(name, arguments, node.location());
+            if (nested.isPresent()) {
+                return nested.get();
+            }
             ResolvedFunction function = functions.resolveFunction(name, arguments.stream().map(RowExpression::type).toList(), node.location());
             return call(function, arguments);
         }
@@ -916,19 +942,19 @@ final class ExpressionAnalyzer
         @Override
         public RowExpression visitArrayConstructor(ArrayConstructor node, Context context)
         {
-            throw notSupported(node, "Arrays are");
+            return NestedFunctionBinder.arrayConstructor(node.values().stream().map(value -> bind(value, context)).toList(), node.location());
         }
 
         @Override
         public RowExpression visitSubscriptExpression(SubscriptExpression node, Context context)
         {
-            throw notSupported(node, "Subscripts are");
+            return NestedFunctionBinder.subscript(bind(node.base(), context), bind(node.index(), context), node.location());
         }
 
         @Override
         public RowExpression visitRow(Row node, Context context)
         {
-            throw notSupported(node, "Row values are");
+            return NestedFunctionBinder.rowConstructor(node.items().stream().map(item -> bind(item, context)).toList());
         }
     }
 }

@@ -45,6 +45,9 @@ public final class TypeCoercion
         if (from.equals(to) || from instanceof UnknownType) {
             return true;
         }
+        if (from.layout().isNested() || to.layout().isNested()) {
+            return NestedTypeCoercion.canCoerce(from, to);
+        }
         Optional<Boolean> scalar = ScalarTypeCoercion.canCoerce(from, to);
         if (scalar.isPresent()) {
             return scalar.get();
@@ -80,6 +83,9 @@ public final class TypeCoercion
         }
         if (second instanceof UnknownType) {
             return Optional.of(first);
+        }
+        if (first.layout().isNested() || second.layout().isNested()) {
+            return NestedTypeCoercion.commonSuperType(first, second);
         }
         Optional<Optional<Type>> scalar = ScalarTypeCoercion.commonSuperType(first, second);
         if (scalar.isPresent()) {
@@ -122,6 +128,9 @@ public final class TypeCoercion
     {
         if (canCoerce(from, to) || ScalarTypeCoercion.canCast(from, to)) {
             return true;
+        }
+        if (from.layout().isNested() || to.layout().isNested()) {
+            return NestedTypeCoercion.canCast(from, to);
         }
         boolean fromScalar = isNumeric(from) || from instanceof BooleanType;
         boolean toScalar = isNumeric(to) || to instanceof BooleanType;

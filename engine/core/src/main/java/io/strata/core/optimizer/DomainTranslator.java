@@ -205,8 +205,9 @@ public final class DomainTranslator
 
     private static boolean isSupported(Type type)
     {
-        // a timestamp with time zone compares by instant, not by its packed value
-        return !(type instanceof DoubleType) && !(type instanceof RealType) && !(type instanceof TimestampWithTimeZoneType) && !(type instanceof UnknownType);
+        // a timestamp with time zone compares by instant, not by its packed value; arrays, maps and rows have no order for ranges
+        return !(type instanceof DoubleType) && !(type instanceof RealType) && !(type instanceof TimestampWithTimeZoneType) && !(type instanceof UnknownType)
+                && !type.layout().isNested();
     }
 
     @SuppressWarnings("unchecked")

@@ -6,10 +6,12 @@ import io.strata.core.expression.Call;
 import io.strata.core.expression.Constant;
 import io.strata.core.expression.FunctionNames;
 import io.strata.core.expression.InputReference;
+import io.strata.core.expression.NestedFunctionNames;
 import io.strata.core.expression.RowExpression;
 import io.strata.core.expression.RowExpressionVisitor;
 import io.strata.core.expression.SpecialForm;
 import io.strata.core.expression.SymbolReference;
+import io.strata.spi.type.ArrayType;
 import io.strata.spi.type.CharType;
 import io.strata.spi.type.DateType;
 import io.strata.spi.type.DecimalType;
@@ -17,7 +19,9 @@ import io.strata.spi.type.DoubleType;
 import io.strata.spi.type.Int128;
 import io.strata.spi.type.IntervalDayTimeType;
 import io.strata.spi.type.IntervalYearMonthType;
+import io.strata.spi.type.MapType;
 import io.strata.spi.type.RealType;
+import io.strata.spi.type.RowType;
 import io.strata.spi.type.SmallintType;
 import io.strata.spi.type.TimeType;
 import io.strata.spi.type.TimestampType;
@@ -72,6 +76,22 @@ public final class ExpressionFormatter
         }
         if (type instanceof VarcharType) {
             return "'" + ((Slice) value).toStringUtf8().replace("'", "''") + "'";
+        }
+        if (type instanceof ArrayType arrayType) {
+            return ((List<?>) value).stream().map(element -> formatValue(element, arrayType.elementType())).collect(Collectors.joining(", ", "ARRAY[", "]"));
+        }
+        if (type instanceof MapType mapType) {
+            Map<?, ?> map = (Map<?, ?>) value;
+            return "MAP(" + map.keySet().stream().map(key -> formatValue(key, mapType.keyType())).collect(Collectors.joining(", ", "ARRAY[", "]"))
+                    + ", " + map.values().stream().map(element -> formatValue(element, mapType.valueType())).collect(Collectors.joining(", ", "ARRAY[", "]")) + ")";
+        }
+        if (type instanceof RowType rowType) {
+            List<?> fields = (List<?>) value;
+            StringBuilder row = new StringBuilder("CAST(ROW(");
+            for (int i = 0; i < fields.size(); i++) {
+                row.append(i > 0 ? ", " : "").append(formatValue(fields.get(i), rowType.fields().get(i).type()));
+            }
+            return row.append(") AS ").append(rowType.displayName()).append(')').toString();
         }
         if (type instanceof DecimalType decimal) {
             BigInteger unscaled = value instanceof Int128 int128 ? int128.toBigInteger() : BigInteger.valueOf((Long) value);
@@ -173,7 +193,18 @@ public final class ExpressionFormatter
             if (call.functionName().equals(FunctionNames.LIKE)) {
                 return operand(arguments.get(0)) + " LIKE " + operand(arguments.get(1)) + (arguments.size() > 2 ? " ESCAPE " + operand(arguments.get(2)) : "");
             }
-            return call.functionName() + "(" + list(arguments) + ")";
+            switch (call.functionName()) {
+                case NestedFunctionNames.ARRAY_CONSTRUCTOR:
+                    return "ARRAY[" + list(arguments) + "]";
+                case NestedFunctionNames.ROW_CONSTRUCTOR:
+                    return "ROW(" + list(arguments) + ")";
+                case NestedFunctionNames.SUBSCRIPT:
+                    return operand(arguments.get(0)) + "[" + arguments.get(1).accept(this, null) + "]";
+                case NestedFunctionNames.FIELD:
+                    return operand(arguments.get(0)) + ".field" + arguments.get(1).accept(this, null);
+                default:
+                    return call.functionName() + "(" + list(arguments) + ")";
+            }
         }
 
         @Override

@@ -10,6 +10,7 @@ import io.strata.spi.block.IntArrayBlock;
 import io.strata.spi.block.LongArrayBlock;
 import io.strata.spi.block.Page;
 import io.strata.spi.block.VariableWidthBlock;
+import io.strata.spi.type.ArrayType;
 import io.strata.spi.type.BigintType;
 import io.strata.spi.type.BooleanType;
 import io.strata.spi.type.CharType;
@@ -20,7 +21,9 @@ import io.strata.spi.type.Int128;
 import io.strata.spi.type.IntegerType;
 import io.strata.spi.type.IntervalDayTimeType;
 import io.strata.spi.type.IntervalYearMonthType;
+import io.strata.spi.type.MapType;
 import io.strata.spi.type.RealType;
+import io.strata.spi.type.RowType;
 import io.strata.spi.type.SmallintType;
 import io.strata.spi.type.TimeType;
 import io.strata.spi.type.TimestampType;
@@ -134,6 +137,9 @@ public final class RowEncoder
         }
         if (type instanceof IntervalYearMonthType) {
             return RowEncoder::encodeIntervalYearMonth;
+        }
+        if (type instanceof ArrayType || type instanceof MapType || type instanceof RowType) {
+            return (block, channel, rows) -> NestedValueEncoder.encodeColumn(type, block, channel, rows);
         }
         if (type instanceof TinyintType || type instanceof SmallintType) {
             return RowEncoder::encodeInteger;

@@ -5,7 +5,8 @@ package io.strata.spi.block;
  * arrays for block-at-a-time kernels; the arrays are never to be written by readers.
  */
 public sealed interface Block
-        permits ByteArrayBlock, IntArrayBlock, LongArrayBlock, DoubleArrayBlock, Int128ArrayBlock, VariableWidthBlock
+        permits ByteArrayBlock, IntArrayBlock, LongArrayBlock, DoubleArrayBlock, Int128ArrayBlock, VariableWidthBlock,
+        ArrayBlock, MapBlock, RowBlock
 {
     int positionCount();
 

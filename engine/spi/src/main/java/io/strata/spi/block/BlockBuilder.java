@@ -9,7 +9,8 @@ import java.util.Arrays;
  * {@code append}; {@link #appendFrom} copies one position of a block of the same layout.
  */
 public abstract sealed class BlockBuilder
-        permits ByteBlockBuilder, IntBlockBuilder, LongBlockBuilder, DoubleBlockBuilder, Int128BlockBuilder, VariableWidthBlockBuilder
+        permits ByteBlockBuilder, IntBlockBuilder, LongBlockBuilder, DoubleBlockBuilder, Int128BlockBuilder, VariableWidthBlockBuilder,
+        ArrayBlockBuilder, MapBlockBuilder, RowBlockBuilder
 {
     protected int positionCount;
     protected boolean[] nulls;
@@ -35,6 +36,11 @@ public abstract sealed class BlockBuilder
                 return new Int128BlockBuilder(expectedPositions);
             case VARIABLE_WIDTH:
                 return new VariableWidthBlockBuilder(expectedPositions);
+            case ARRAY:
+            case MAP:
+            case ROW:
+                // a nested block's children depend on the type, not only the layout
+                throw new IllegalArgumentException("a " + layout + " builder is made by its type: Type.createBlockBuilder");
         }
         throw new IllegalArgumentException("unknown layout " + layout);
     }

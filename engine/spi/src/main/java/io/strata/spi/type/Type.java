@@ -11,7 +11,7 @@ import java.util.List;
 public sealed interface Type
         permits BooleanType, IntegerType, BigintType, DoubleType, DecimalType, VarcharType, DateType,
         TinyintType, SmallintType, RealType, VarbinaryType, CharType, TimestampType, TimeType, TimestampWithTimeZoneType,
-        IntervalDayTimeType, IntervalYearMonthType, UnknownType
+        IntervalDayTimeType, IntervalYearMonthType, UnknownType, ArrayType, MapType, RowType
 {
     /** The type's name without parameters, as in Presto's type signature: {@code decimal}, {@code varchar}. */
     String baseName();

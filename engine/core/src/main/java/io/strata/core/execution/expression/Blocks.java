@@ -45,6 +45,9 @@ public final class Blocks
         if (block instanceof Int128ArrayBlock) {
             return ((Int128ArrayBlock) block).rawNulls();
         }
+        if (!(block instanceof VariableWidthBlock)) {
+            return NestedBlocks.rawNulls(block);
+        }
         return ((VariableWidthBlock) block).rawNulls();
     }
 
@@ -77,6 +80,9 @@ public final class Blocks
     /** A block of {@code positionCount} nulls of the type's layout. */
     public static Block nullBlock(Type type, int positionCount)
     {
+        if (type.layout().isNested()) {
+            return NestedBlocks.nullBlock(type, positionCount);
+        }
         return nullBlock(type.layout(), positionCount);
     }
 
@@ -85,6 +91,10 @@ public final class Blocks
         boolean[] nulls = new boolean[positionCount];
         Arrays.fill(nulls, true);
         switch (layout) {
+            case ARRAY:
+            case MAP:
+            case ROW:
+                throw new IllegalArgumentException("arrays, maps and rows have no flat kernel here");
             case BYTE:
                 return new ByteArrayBlock(positionCount, nulls, new byte[positionCount]);
             case INT:
@@ -107,7 +117,14 @@ public final class Blocks
         if (value == null) {
             return nullBlock(type, positionCount);
         }
+        if (type.layout().isNested()) {
+            return NestedBlocks.constantBlock(type, value, positionCount);
+        }
         switch (type.layout()) {
+            case ARRAY:
+            case MAP:
+            case ROW:
+                throw new IllegalArgumentException("arrays, maps and rows have no flat kernel here");
             case BYTE: {
                 byte[] values = new byte[positionCount];
                 Arrays.fill(values, (byte) (((Boolean) value) ? 1 : 0));
@@ -164,6 +181,14 @@ public final class Blocks
      * A block of {@code positionCount} positions assembled from parts: position {@code indexes[k][j]} of the
      * result is position {@code j} of {@code parts[k]}; together the index lists cover every position once.
      */
+    public static Block merge(Type type, int positionCount, Block[] parts, int[][] indexes, int[] counts)
+    {
+        if (type.layout().isNested()) {
+            return NestedBlocks.merge(type, positionCount, parts, indexes, counts);
+        }
+        return merge(type.layout(), positionCount, parts, indexes, counts);
+    }
+
     public static Block merge(ValueLayout layout, int positionCount, Block[] parts, int[][] indexes, int[] counts)
     {
         boolean[] nulls = null;
@@ -180,6 +205,10 @@ public final class Blocks
             }
         }
         switch (layout) {
+            case ARRAY:
+            case MAP:
+            case ROW:
+                throw new IllegalArgumentException("arrays, maps and rows have no flat kernel here");
             case BYTE: {
                 byte[] values = new byte[positionCount];
                 for (int k = 0; k < parts.length; k++) {
@@ -292,6 +321,9 @@ public final class Blocks
         }
         if (block instanceof Int128ArrayBlock) {
             return new Int128ArrayBlock(positionCount, nulls, ((Int128ArrayBlock) block).rawValues());
+        }
+        if (!(block instanceof VariableWidthBlock)) {
+            return NestedBlocks.withNulls(block, nulls);
         }
         VariableWidthBlock variableWidth = (VariableWidthBlock) block;
         return new VariableWidthBlock(positionCount, nulls, variableWidth.rawSlice(), variableWidth.rawOffsets());

@@ -47,6 +47,9 @@ final class CastKernels
         if (from.equals(to) || (from instanceof VarcharType && to instanceof VarcharType && ((VarcharType) to).isUnbounded()) || ScalarCasts.isIdentity(from, to)) {
             return (input, positionCount) -> input;
         }
+        if (from.layout().isNested() || to.layout().isNested()) {
+            return NestedCasts.kernel(from, to, nullOnFailure);
+        }
         if (!CastValues.isSupported(from, to)) {
             throw CastValues.unsupported(from, to);
         }

@@ -61,6 +61,9 @@ final class CastValues
         if (from.equals(to)) {
             return value;
         }
+        if (from.layout().isNested() || to.layout().isNested()) {
+            return NestedCasts.castValue(value, from, to);
+        }
         if (ScalarCasts.involves(from) || ScalarCasts.involves(to)) {
             return ScalarCasts.cast(value, from, to);
         }

@@ -179,6 +179,6 @@ final class ConditionalEvaluators
         for (int i = 0; i < counts.length; i++) {
             counts[i] = partCounts.get(i);
         }
-        return Blocks.merge(type.layout(), positionCount, parts.toArray(new Block[0]), partIndexes.toArray(new int[0][]), counts);
+        return Blocks.merge(type, positionCount, parts.toArray(new Block[0]), partIndexes.toArray(new int[0][]), counts);
     }
 }

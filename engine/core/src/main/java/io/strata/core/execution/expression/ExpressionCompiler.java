@@ -91,6 +91,9 @@ public final class ExpressionCompiler
             List<BlockEvaluator> arguments = compileAll(call.arguments());
             Type type = call.type();
             String name = call.functionName();
+            if (NestedCalls.handles(call)) {
+                return NestedCalls.compile(call, arguments);
+            }
             Optional<ArithmeticOperator> arithmetic = ArithmeticOperator.fromFunctionName(name);
             if (arithmetic.isPresent()) {
                 return arithmetic(arithmetic.get(), arguments.get(0), arguments.get(1), type, call);
@@ -102,6 +105,9 @@ public final class ExpressionCompiler
             switch (name) {
                 case FunctionNames.IS_DISTINCT_FROM: {
                     Type common = commonType(arguments.get(0).type(), arguments.get(1).type(), call);
+                    if (common.layout().isNested()) {
+                        return new BinaryEvaluator(BOOLEAN, coerce(arguments.get(0), common), coerce(arguments.get(1), common), NestedCalls.distinctFrom(common));
+                    }
                     if (common instanceof TimestampWithTimeZoneType) {
                         return new BinaryEvaluator(BOOLEAN, TimestampKernels.instant(coerce(arguments.get(0), common)), TimestampKernels.instant(coerce(arguments.get(1), common)),
                                 ComparisonKernels.distinctFrom(BIGINT.layout()));
@@ -299,6 +305,9 @@ public final class ExpressionCompiler
             if (common instanceof UnknownType) {
                 return new ConstantBlockEvaluator(BOOLEAN, null);
             }
+            if (common.layout().isNested()) {
+                return new BinaryEvaluator(BOOLEAN, coerce(left, common), coerce(right, common), NestedCalls.comparison(common, operator));
+            }
             if (common instanceof TimestampWithTimeZoneType) {
                 return new BinaryEvaluator(BOOLEAN, TimestampKernels.instant(coerce(left, common)), TimestampKernels.instant(coerce(right, common)),
                         ComparisonKernels.kernel(operator, BIGINT.layout()));
@@ -463,10 +472,12 @@ public final class ExpressionCompiler
                 }
                 constants.add(constantValue(coerced));
             }
-            if (allConstant) {
+            if (allConstant && !common.layout().isNested()) {
                 return new InEvaluator(coercedValue, constants);
             }
-            BinaryKernel equal = ComparisonKernels.kernel(ComparisonOperator.EQUAL, common.layout());
+            BinaryKernel equal = common.layout().isNested()
+                    ? NestedCalls.comparison(common, ComparisonOperator.EQUAL)
+                    : ComparisonKernels.kernel(ComparisonOperator.EQUAL, common.layout());
             List<BlockEvaluator> operands = new ArrayList<>();
             operands.add(coercedValue);
             operands.addAll(coerceAll(list, common));
@@ -620,6 +631,9 @@ public final class ExpressionCompiler
         }
         if (left instanceof BooleanType && right instanceof BooleanType) {
             return BOOLEAN;
+        }
+        if (left.layout().isNested() && right.layout().isNested()) {
+            return TypeCoercion.commonSuperType(left, right).orElseThrow(() -> missing(expression));
         }
         throw missing(expression);
     }

@@ -1,6 +1,8 @@
 package io.strata.core.execution.expression;
 
 import io.airlift.slice.Slice;
+import io.strata.protocol.ErrorCode;
+import io.strata.spi.StrataException;
 import io.strata.spi.block.Block;
 import io.strata.spi.block.ByteArrayBlock;
 import io.strata.spi.block.DoubleArrayBlock;
@@ -53,6 +55,10 @@ final class InEvaluator
         long[] wide = null;
         byte[][] bytes = null;
         switch (value.type().layout()) {
+            case ARRAY:
+            case MAP:
+            case ROW:
+                throw new StrataException(ErrorCode.NOT_SUPPORTED, "This operation is not supported yet for arrays, maps and rows");
             case BYTE:
             case INT:
             case LONG:

@@ -75,6 +75,10 @@ final class FlatGroupByHash
     private static int fixedWidth(ValueLayout layout)
     {
         switch (layout) {
+            case ARRAY:
+            case MAP:
+            case ROW:
+                throw new StrataException(ErrorCode.NOT_SUPPORTED, "This operation is not supported yet for arrays, maps and rows");
             case BYTE:
                 return 1;
             case INT:
@@ -215,6 +219,10 @@ final class FlatGroupByHash
         boolean[] nulls = Blocks.rawNulls(block);
         byte[] out = scratch;
         switch (layout) {
+            case ARRAY:
+            case MAP:
+            case ROW:
+                throw new StrataException(ErrorCode.NOT_SUPPORTED, "This operation is not supported yet for arrays, maps and rows");
             case BYTE: {
                 byte[] values = ((ByteArrayBlock) block).rawValues();
                 for (int i = 0; i < positionCount; i++) {
@@ -342,6 +350,10 @@ final class FlatGroupByHash
             nulls[i] = rows[readCursors[i]] != 0;
         }
         switch (layout) {
+            case ARRAY:
+            case MAP:
+            case ROW:
+                throw new StrataException(ErrorCode.NOT_SUPPORTED, "This operation is not supported yet for arrays, maps and rows");
             case BYTE: {
                 byte[] values = new byte[count];
                 for (int i = 0; i < count; i++) {

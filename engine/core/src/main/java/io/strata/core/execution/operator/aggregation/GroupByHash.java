@@ -14,6 +14,9 @@ public interface GroupByHash
 {
     static GroupByHash create(List<Type> keyTypes, int expectedGroups)
     {
+        if (keyTypes.stream().anyMatch(type -> type.layout().isNested())) {
+            return new NestedKeyGroupByHash(keyTypes, expectedGroups);
+        }
         if (keyTypes.size() == 1 && (keyTypes.get(0).layout() == ValueLayout.LONG || keyTypes.get(0).layout() == ValueLayout.INT)) {
             return new LongGroupByHash(keyTypes.get(0), expectedGroups);
         }

@@ -4,6 +4,8 @@ import io.airlift.slice.Slice;
 import io.airlift.slice.Slices;
 import io.strata.core.execution.expression.Blocks;
 import io.strata.core.execution.expression.Int128Math;
+import io.strata.protocol.ErrorCode;
+import io.strata.spi.StrataException;
 import io.strata.spi.block.Block;
 import io.strata.spi.block.ByteArrayBlock;
 import io.strata.spi.block.DoubleArrayBlock;
@@ -38,6 +40,10 @@ abstract class GroupedValues
                 return new Int128Values();
             case VARIABLE_WIDTH:
                 return new SliceValues();
+            case ARRAY:
+            case MAP:
+            case ROW:
+                throw new StrataException(ErrorCode.NOT_SUPPORTED, "arbitrary, max_by and min_by of an array, map or row are not supported yet");
         }
         throw new IllegalArgumentException("unknown layout " + layout);
     }

@@ -4,6 +4,8 @@ import io.airlift.slice.Slice;
 import io.airlift.slice.Slices;
 import io.strata.core.execution.expression.Blocks;
 import io.strata.core.execution.expression.Int128Math;
+import io.strata.protocol.ErrorCode;
+import io.strata.spi.StrataException;
 import io.strata.spi.block.Block;
 import io.strata.spi.block.ByteArrayBlock;
 import io.strata.spi.block.DoubleArrayBlock;
@@ -35,6 +37,10 @@ abstract class MinMaxAccumulator
     static MinMaxAccumulator create(Type type, boolean max)
     {
         switch (type.layout()) {
+            case ARRAY:
+            case MAP:
+            case ROW:
+                throw new StrataException(ErrorCode.NOT_SUPPORTED, "This operation is not supported yet for arrays, maps and rows");
             case BYTE:
             case INT:
             case LONG:

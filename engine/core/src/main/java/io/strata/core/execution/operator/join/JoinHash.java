@@ -3,6 +3,8 @@ package io.strata.core.execution.operator.join;
 import io.airlift.slice.Slice;
 import io.airlift.slice.XxHash64;
 import io.strata.core.execution.expression.Blocks;
+import io.strata.protocol.ErrorCode;
+import io.strata.spi.StrataException;
 import io.strata.spi.block.Block;
 import io.strata.spi.block.ByteArrayBlock;
 import io.strata.spi.block.DoubleArrayBlock;
@@ -122,7 +124,7 @@ public final class JoinHash
                 indexes[k] = index;
                 offset += counts[k];
             }
-            blocks[channel] = Blocks.merge(types.get(channel).layout(), total, parts, indexes, counts);
+            blocks[channel] = Blocks.merge(types.get(channel), total, parts, indexes, counts);
         }
         return new Page(total, blocks);
     }
@@ -219,6 +221,9 @@ public final class JoinHash
                 hashes[i] = combine(combine(hashes[i], values[2 * i]), values[2 * i + 1]);
             }
         }
+        else if (!(block instanceof VariableWidthBlock)) {
+            throw new StrataException(ErrorCode.NOT_SUPPORTED, "Joins on array, map and row keys are not supported yet");
+        }
         else {
             VariableWidthBlock strings = (VariableWidthBlock) block;
             Slice data = strings.rawSlice();
@@ -253,6 +258,10 @@ public final class JoinHash
     {
         int kept = 0;
         switch (layout) {
+            case ARRAY:
+            case MAP:
+            case ROW:
+                throw new StrataException(ErrorCode.NOT_SUPPORTED, "This operation is not supported yet for arrays, maps and rows");
             case LONG: {
                 long[] left = ((LongArrayBlock) probe).rawValues();
                 long[] right = ((LongArrayBlock) build).rawValues();

@@ -4,6 +4,7 @@ import io.airlift.slice.Slice;
 import io.airlift.slice.Slices;
 import io.strata.core.execution.expression.Blocks;
 import io.strata.spi.block.Block;
+import io.strata.spi.block.BlockBuilder;
 import io.strata.spi.block.ByteArrayBlock;
 import io.strata.spi.block.DoubleArrayBlock;
 import io.strata.spi.block.Int128ArrayBlock;
@@ -142,6 +143,17 @@ public final class PagesIndex
             }
         }
         switch (types.get(channel).layout()) {
+            case ARRAY:
+            case MAP:
+            case ROW: {
+                // nested values have no fixed width: copy them one position at a time through the type's builder
+                BlockBuilder builder = types.get(channel).createBlockBuilder(count);
+                for (int i = 0; i < count; i++) {
+                    long address = addresses[from + i];
+                    builder.appendFrom(source[page(address)], position(address));
+                }
+                return builder.build();
+            }
             case BYTE: {
                 byte[] values = new byte[count];
                 for (int i = 0; i < count; i++) {

@@ -3,7 +3,10 @@ package io.strata.core.execution.operator.sort;
 import io.airlift.slice.Slice;
 import io.strata.core.execution.expression.Blocks;
 import io.strata.core.execution.expression.Int128Math;
+import io.strata.core.execution.expression.NestedValues;
 import io.strata.core.planner.plan.SortOrder;
+import io.strata.protocol.ErrorCode;
+import io.strata.spi.StrataException;
 import io.strata.spi.block.Block;
 import io.strata.spi.block.ByteArrayBlock;
 import io.strata.spi.block.DoubleArrayBlock;
@@ -41,6 +44,9 @@ abstract class SortKeyColumn
     /** The key column of a type: its layout's, except that a timestamp with time zone sorts by instant only. */
     static SortKeyColumn create(Type type, SortOrder order)
     {
+        if (type.layout().isNested()) {
+            return new NestedKey(type, order);
+        }
         if (type instanceof TimestampWithTimeZoneType) {
             // the packed value is utcMillis << 12 | zoneKey: values of one instant are equal whatever their zones
             return new LongKey(order, 12);
@@ -51,6 +57,10 @@ abstract class SortKeyColumn
     static SortKeyColumn create(ValueLayout layout, SortOrder order)
     {
         switch (layout) {
+            case ARRAY:
+            case MAP:
+            case ROW:
+                throw new StrataException(ErrorCode.NOT_SUPPORTED, "This operation is not supported yet for arrays, maps and rows");
             case BYTE:
                 return new ByteKey(order);
             case INT:
@@ -101,6 +111,38 @@ abstract class SortKeyColumn
     }
 
     abstract int compareValues(int pageA, int positionA, int pageB, int positionB);
+
+    /** Arrays and rows, in {@link NestedValues#order}; one comparison walks the values' children. */
+    private static final class NestedKey
+            extends SortKeyColumn
+    {
+        private final Type type;
+        private final List<Block> blocks = new ArrayList<>();
+
+        NestedKey(Type type, SortOrder order)
+        {
+            super(order);
+            this.type = requireNonNull(type, "type is null");
+        }
+
+        @Override
+        void addValues(Block block)
+        {
+            blocks.add(block);
+        }
+
+        @Override
+        void clearValues()
+        {
+            blocks.clear();
+        }
+
+        @Override
+        int compareValues(int pageA, int positionA, int pageB, int positionB)
+        {
+            return NestedValues.order(type, blocks.get(pageA), positionA, blocks.get(pageB), positionB);
+        }
+    }
 
     private static final class LongKey
             extends SortKeyColumn
