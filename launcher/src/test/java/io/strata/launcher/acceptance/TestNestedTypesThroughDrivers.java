@@ -14,6 +14,8 @@ import java.sql.ResultSet;
 import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.sql.Timestamp;
+import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -88,6 +90,40 @@ public class TestNestedTypesThroughDrivers
             assertThat(asList(nested[0])).containsExactly(1);
             assertThat(asList(nested[1])).isEmpty();
             assertThat(resultSet.next()).isFalse();
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(Dialect.class)
+    public void testElementsOfEveryScalarType(Dialect dialect)
+            throws SQLException
+    {
+        String sql = "SELECT ARRAY[TIMESTAMP '2020-01-02 10:11:12.123'], ARRAY[REAL '1.5', NULL], ARRAY[CAST(7 AS tinyint), CAST(8 AS smallint)], "
+                + "MAP(ARRAY[CHAR 'ab'], ARRAY[X'0A0B']), ROW(TIME '01:02:03', DATE '2020-02-03'), ARRAY[TIMESTAMP '2020-01-02 03:04:05 UTC'], "
+                + "ARRAY[CAST('x' AS char(3))]";
+        try (Connection connection = drivers.connect(dialect);
+                Statement statement = connection.createStatement();
+                ResultSet resultSet = statement.executeQuery(sql)) {
+            ResultSetMetaData metadata = resultSet.getMetaData();
+            // Presto's timestamp has no precision parameter, Trino's has, in element types too
+            assertThat(metadata.getColumnTypeName(1)).isEqualToIgnoringCase(dialect == Dialect.PRESTO ? "array(timestamp)" : "array(timestamp(3))");
+            assertThat(resultSet.next()).isTrue();
+            assertThat(asList(resultSet.getArray(1).getArray()).get(0).toString()).startsWith("2020-01-02 10:11:12.123");
+            assertThat(asList(resultSet.getArray(2).getArray())).containsExactly(1.5f, null);
+            assertThat(asList(resultSet.getArray(3).getArray()).toString()).isEqualTo("[7, 8]");
+            Map<?, ?> map = (Map<?, ?>) resultSet.getObject(4);
+            assertThat(map.keySet().iterator().next()).isEqualTo("ab");
+            assertThat(map.values().iterator().next()).isEqualTo(new byte[] {0x0A, 0x0B});
+            assertThat(resultSet.getObject(5).toString()).contains("01:02:03").contains("2020-02-03");
+            Object zoned = asList(resultSet.getArray(6).getArray()).get(0);
+            if (zoned instanceof Timestamp timestamp) {
+                // trino-jdbc gives the instant as a Timestamp in the JVM's zone
+                assertThat(timestamp.toInstant()).isEqualTo(Instant.parse("2020-01-02T03:04:05Z"));
+            }
+            else {
+                assertThat(zoned.toString()).contains("2020-01-02").contains("03:04:05");
+            }
+            assertThat(asList(resultSet.getArray(7).getArray())).containsExactly("x  ");
         }
     }
 

@@ -1,11 +1,13 @@
 package io.strata.server.protocol;
 
 import io.airlift.slice.Slice;
+import io.strata.core.execution.expression.TemporalValues;
 import io.strata.spi.block.ArrayBlock;
 import io.strata.spi.block.Block;
 import io.strata.spi.block.MapBlock;
 import io.strata.spi.block.RowBlock;
 import io.strata.spi.type.ArrayType;
+import io.strata.spi.type.CharType;
 import io.strata.spi.type.DateType;
 import io.strata.spi.type.DecimalType;
 import io.strata.spi.type.DoubleType;
@@ -13,14 +15,20 @@ import io.strata.spi.type.Int128;
 import io.strata.spi.type.IntervalDayTimeType;
 import io.strata.spi.type.IntervalYearMonthType;
 import io.strata.spi.type.MapType;
+import io.strata.spi.type.RealType;
 import io.strata.spi.type.RowType;
+import io.strata.spi.type.TimeType;
+import io.strata.spi.type.TimestampType;
+import io.strata.spi.type.TimestampWithTimeZoneType;
 import io.strata.spi.type.Type;
 import io.strata.spi.type.UnknownType;
+import io.strata.spi.type.VarbinaryType;
 import io.strata.spi.type.VarcharType;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -95,6 +103,33 @@ final class NestedValueEncoder
         }
         if (type instanceof IntervalYearMonthType) {
             return RowEncoder.formatYearMonth((Integer) value);
+        }
+        return encodeNewerScalar(type, value);
+    }
+
+    /** The scalar types beyond the first slice's, spelled as {@link RowEncoder} spells them at the top level. */
+    private static Object encodeNewerScalar(Type type, Object value)
+    {
+        if (type instanceof RealType) {
+            double real = (Double) value;
+            return Double.isNaN(real) || Double.isInfinite(real) ? RowEncoder.encodeDouble(real) : (Object) (float) real;
+        }
+        if (type instanceof CharType charType) {
+            String text = ((Slice) value).toStringUtf8();
+            int missing = charType.length() - text.codePointCount(0, text.length());
+            return missing > 0 ? text + " ".repeat(missing) : text;
+        }
+        if (type instanceof VarbinaryType) {
+            return Base64.getEncoder().encodeToString(((Slice) value).getBytes());
+        }
+        if (type instanceof TimestampType timestamp) {
+            return TemporalValues.formatTimestamp((Long) value, Math.max(3, timestamp.precision()));
+        }
+        if (type instanceof TimestampWithTimeZoneType zoned) {
+            return TemporalValues.formatTimestampWithTimeZone((Long) value, Math.max(3, zoned.precision()));
+        }
+        if (type instanceof TimeType time) {
+            return TemporalValues.formatTime((Long) value, Math.max(3, time.precision()));
         }
         // booleans, integers and bigints are their JSON values
         return value;

@@ -10,6 +10,9 @@ import io.strata.protocol.QueryError;
 import io.strata.protocol.QueryState;
 import io.strata.protocol.StatementStats;
 import io.strata.spi.StrataException;
+import io.strata.spi.type.ArrayType;
+import io.strata.spi.type.MapType;
+import io.strata.spi.type.RowType;
 import io.strata.spi.type.TimeType;
 import io.strata.spi.type.TimestampType;
 import io.strata.spi.type.TimestampWithTimeZoneType;
@@ -32,9 +35,32 @@ public final class ProtocolObjects
      */
     public static Column toColumn(String name, Type type, Dialect dialect)
     {
+        return Column.of(name, clientTypeName(type, dialect), dialect);
+    }
+
+    /** The type's name as the dialect spells it, element and field types included. */
+    private static String clientTypeName(Type type, Dialect dialect)
+    {
         // Presto's time and timestamp have no precision parameter (always milliseconds); Trino's have one
-        boolean withoutPrecision = dialect == Dialect.PRESTO && (type instanceof TimestampType || type instanceof TimeType || type instanceof TimestampWithTimeZoneType);
-        return Column.of(name, withoutPrecision ? type.baseName() : type.displayName(), dialect);
+        if (dialect == Dialect.PRESTO && (type instanceof TimestampType || type instanceof TimeType || type instanceof TimestampWithTimeZoneType)) {
+            return type.baseName();
+        }
+        if (type instanceof ArrayType array) {
+            return "array(" + clientTypeName(array.elementType(), dialect) + ")";
+        }
+        if (type instanceof MapType map) {
+            return "map(" + clientTypeName(map.keyType(), dialect) + "," + clientTypeName(map.valueType(), dialect) + ")";
+        }
+        if (type instanceof RowType row) {
+            StringBuilder name = new StringBuilder("row(");
+            for (int i = 0; i < row.fields().size(); i++) {
+                RowType.Field field = row.fields().get(i);
+                name.append(i > 0 ? "," : "").append(field.name().map(fieldName -> fieldName + " ").orElse(""));
+                name.append(clientTypeName(field.type(), dialect));
+            }
+            return name.append(')').toString();
+        }
+        return type.displayName();
     }
 
     /**
