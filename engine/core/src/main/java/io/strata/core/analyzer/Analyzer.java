@@ -284,6 +284,9 @@ public final class Analyzer
             for (List<String> window : WindowFunctionSignatures.LISTING) {
                 listed.add(List.of(window.get(0), window.get(1), window.get(2), "window", window.get(3)));
             }
+            for (List<String> nested : NestedFunctionBinder.LISTING) {
+                listed.add(List.of(nested.get(0), nested.get(1), nested.get(2), "scalar", nested.get(3)));
+            }
             listed.sort(Comparator.<List<String>, String>comparing(function -> function.get(0)).thenComparing(function -> function.get(2)));
             List<String> names = filter(listed.stream().map(function -> function.get(0)).distinct().toList(), node.likePattern(), node.escape());
             List<List<Object>> rows = new ArrayList<>();

@@ -38,6 +38,29 @@ final class NestedFunctionBinder
     private static final Set<String> FUNCTIONS = Set.of("element_at", "cardinality", "contains", "array_position", "array_distinct",
             "array_sort", "array_max", "array_min", "array_join", "split", "map", "map_keys", "map_values", "sequence");
 
+    /** What SHOW FUNCTIONS lists for each: name, return type, argument types, description. */
+    static final List<List<String>> LISTING = List.of(
+            List.of("array_distinct", "array(E)", "array(E)", "The array without duplicate elements, in first-seen order"),
+            List.of("array_join", "varchar", "array(E), varchar", "The elements as text joined by the delimiter, nulls skipped"),
+            List.of("array_join", "varchar", "array(E), varchar, varchar", "The elements as text joined by the delimiter, nulls replaced"),
+            List.of("array_max", "E", "array(E)", "The greatest element (null if any element is null)"),
+            List.of("array_min", "E", "array(E)", "The least element (null if any element is null)"),
+            List.of("array_position", "bigint", "array(E), E", "1-based position of the first element equal to the value, 0 if none"),
+            List.of("array_sort", "array(E)", "array(E)", "The elements in ascending order, nulls last"),
+            List.of("cardinality", "bigint", "array(E)", "Number of elements of the array"),
+            List.of("cardinality", "bigint", "map(K,V)", "Number of entries of the map"),
+            List.of("concat", "array(E)", "array(E), array(E)", "The arrays one after the other"),
+            List.of("contains", "boolean", "array(E), E", "Whether the array has an element equal to the value"),
+            List.of("element_at", "E", "array(E), bigint", "The element at the 1-based index (negative: from the end), null when out of range"),
+            List.of("element_at", "V", "map(K,V), K", "The value of the key, null when absent"),
+            List.of("map", "map(K,V)", "array(K), array(V)", "The map of the keys to the values at the same positions"),
+            List.of("map_keys", "array(K)", "map(K,V)", "The keys of the map"),
+            List.of("map_values", "array(V)", "map(K,V)", "The values of the map"),
+            List.of("sequence", "array(bigint)", "bigint, bigint", "The integers from start to stop"),
+            List.of("sequence", "array(bigint)", "bigint, bigint, bigint", "The integers from start to stop by step"),
+            List.of("split", "array(varchar)", "varchar, varchar", "The string split at each occurrence of the delimiter"),
+            List.of("split", "array(varchar)", "varchar, varchar, bigint", "The string split into at most limit parts"));
+
     private NestedFunctionBinder() {}
 
     /** {@code ARRAY[...]}: the elements coerced to their common super type. */

@@ -125,6 +125,8 @@ class TestSqlStatementPlanner
                         List.of("lag", "T", "T, bigint, T", "window", "true", "Value of the row offset rows before the current row, or the default"),
                         List.of("last_day_of_month", "date", "date", "scalar", "true", "Last day of the date's month"),
                         List.of("last_value", "T", "T", "window", "true", "Value of the last row of the window frame"));
+        // the array and map functions, bound outside the resolver, are listed too
+        assertThat(rows(testingSession(), "SHOW FUNCTIONS LIKE 'cardinality'")).extracting(row -> row.get(2)).containsExactly("array(E)", "map(K,V)");
     }
 
     @Test
