@@ -49,12 +49,19 @@ public final class PagesSerde
     /** The header bytes before the checksum, which the checksum covers. */
     private static final int CHECKED_HEADER_SIZE = HEADER_SIZE - 8;
     private static final int FRAME_PREFIX_SIZE = Integer.BYTES;
+    /** Below this, no codec saves space worth a compressor call. */
+    private static final int MINIMUM_COMPRESSION_SIZE = 64;
 
     private final CompressionCodec codec;
     private final Optional<Compressor> compressor;
     private final Map<CompressionCodec, Decompressor> decompressors = new EnumMap<>(CompressionCodec.class);
     private final DynamicSliceOutput payload = new DynamicSliceOutput(64 * 1024);
+    private final Slice header = Slices.allocate(HEADER_SIZE);
     private byte[] compressionBuffer = new byte[0];
+    // the stored payload of the page last encoded: in payload's buffer or in compressionBuffer
+    private byte[] storedBytes;
+    private int storedOffset;
+    private int storedSize;
 
     public PagesSerde(CompressionCodec codec)
     {
@@ -70,6 +77,29 @@ public final class PagesSerde
     /** The page's serialized form, a new array the caller owns. */
     public Slice serialize(Page page)
     {
+        encode(page);
+        Slice serialized = Slices.allocate(HEADER_SIZE + storedSize);
+        serialized.setBytes(0, header);
+        serialized.setBytes(HEADER_SIZE, storedBytes, storedOffset, storedSize);
+        return serialized;
+    }
+
+    /** Appends one frame (an int length, then the serialized page) to a response body, without an intermediate copy. */
+    public void writeFrame(SliceOutput output, Page page)
+    {
+        requireNonNull(output, "output is null");
+        encode(page);
+        output.writeInt(HEADER_SIZE + storedSize);
+        output.writeBytes(header);
+        output.writeBytes(storedBytes, storedOffset, storedSize);
+    }
+
+    /**
+     * Encodes the page's blocks into {@link #payload}, compresses them when that saves space, and fills
+     * {@link #header}; afterwards {@code storedBytes[storedOffset, storedOffset + storedSize)} is the stored payload.
+     */
+    private void encode(Page page)
+    {
         requireNonNull(page, "page is null");
         payload.reset();
         for (int channel = 0; channel < page.channelCount(); channel++) {
@@ -79,10 +109,10 @@ public final class PagesSerde
         int uncompressedSize = uncompressed.length();
 
         CompressionCodec storedCodec = CompressionCodec.NONE;
-        byte[] storedBytes = uncompressed.byteArray();
-        int storedOffset = uncompressed.byteArrayOffset();
-        int storedSize = uncompressedSize;
-        if (compressor.isPresent() && uncompressedSize > 0) {
+        storedBytes = uncompressed.byteArray();
+        storedOffset = uncompressed.byteArrayOffset();
+        storedSize = uncompressedSize;
+        if (compressor.isPresent() && uncompressedSize >= MINIMUM_COMPRESSION_SIZE) {
             Compressor activeCompressor = compressor.get();
             int maxCompressedLength = activeCompressor.maxCompressedLength(uncompressedSize);
             if (compressionBuffer.length < maxCompressedLength) {
@@ -98,16 +128,17 @@ public final class PagesSerde
             }
         }
 
-        Slice serialized = Slices.allocate(HEADER_SIZE + storedSize);
-        serialized.setByte(0, FORMAT_VERSION);
-        serialized.setInt(1, page.positionCount());
-        serialized.setInt(5, page.channelCount());
-        serialized.setByte(9, storedCodec.id());
-        serialized.setInt(10, uncompressedSize);
-        serialized.setInt(14, storedSize);
-        serialized.setBytes(HEADER_SIZE, storedBytes, storedOffset, storedSize);
-        serialized.setLong(CHECKED_HEADER_SIZE, checksum(serialized));
-        return serialized;
+        header.setByte(0, FORMAT_VERSION);
+        header.setInt(1, page.positionCount());
+        header.setInt(5, page.channelCount());
+        header.setByte(9, storedCodec.id());
+        header.setInt(10, uncompressedSize);
+        header.setInt(14, storedSize);
+        long checksum = new XxHash64()
+                .update(header, 0, CHECKED_HEADER_SIZE)
+                .update(storedBytes, storedOffset, storedSize)
+                .hash();
+        header.setLong(CHECKED_HEADER_SIZE, checksum);
     }
 
     /** Reads a page written by {@link #serialize(Page)}; {@code serialized} must hold exactly one page. */
@@ -191,14 +222,6 @@ public final class PagesSerde
                 .update(serialized, 0, CHECKED_HEADER_SIZE)
                 .update(serialized, HEADER_SIZE, serialized.length() - HEADER_SIZE)
                 .hash();
-    }
-
-    /** Appends one frame (an int length, then the serialized page) to a response body. */
-    public void writeFrame(SliceOutput output, Page page)
-    {
-        Slice serialized = serialize(page);
-        output.writeInt(serialized.length());
-        output.writeBytes(serialized);
     }
 
     /** A response body of the pages, in order, as frames. */

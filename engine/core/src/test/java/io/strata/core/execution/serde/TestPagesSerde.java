@@ -346,6 +346,11 @@ class TestPagesSerde
         List<Page> two = serde.deserializeFrames(output.slice());
         assertSameValues(types, pages.get(2), two.get(1));
 
+        // a frame holds exactly what serialize returns
+        Slice first = serde.serialize(pages.get(0));
+        assertThat(body.getInt(0)).isEqualTo(first.length());
+        assertThat(body.slice(4, first.length())).isEqualTo(first);
+
         assertThat(serde.deserializeFrames(Slices.EMPTY_SLICE)).isEmpty();
         for (int cut : new int[] {1, 3, 4, 20, body.length() / 2, body.length() - 1}) {
             Slice truncated = body.slice(0, cut);
