@@ -100,6 +100,30 @@ class TestPagesSerde
 
     @ParameterizedTest
     @EnumSource(CompressionCodec.class)
+    void randomlyNestedTypesRoundTrip(CompressionCodec codec)
+    {
+        Random random = new Random(2024 + codec.ordinal());
+        PagesSerde serde = new PagesSerde(codec);
+        for (int trial = 0; trial < 40; trial++) {
+            int channelCount = 1 + random.nextInt(4);
+            int positionCount = random.nextInt(300);
+            List<Type> types = new ArrayList<>();
+            Block[] blocks = new Block[channelCount];
+            for (int channel = 0; channel < channelCount; channel++) {
+                Type type = randomType(random, 3);
+                types.add(type);
+                blocks[channel] = randomBlock(type, positionCount, random.nextDouble() * 0.5, random);
+            }
+            Page page = new Page(positionCount, blocks);
+            assertRoundTrip(serde, types, page);
+            if (positionCount > 2) {
+                assertRoundTrip(serde, types, page.region(1, positionCount - 2));
+            }
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(CompressionCodec.class)
     void pageOfEveryTypeRoundTrips(CompressionCodec codec)
     {
         List<Type> types = new ArrayList<>(SCALAR_TYPES);
@@ -317,6 +341,39 @@ class TestPagesSerde
         assertTransportError(() -> new PagesSerde(CompressionCodec.NONE).deserialize(strings));
     }
 
+    @Test
+    void compressedPayloadThatDoesNotDecompressFailsCleanly()
+    {
+        long[] repetitive = new long[2_000];
+        Arrays.fill(repetitive, 42L);
+        Page page = new Page(new LongArrayBlock(repetitive.length, null, repetitive));
+        for (CompressionCodec codec : List.of(CompressionCodec.LZ4, CompressionCodec.ZSTD)) {
+            PagesSerde serde = new PagesSerde(codec);
+            Slice serialized = serde.serialize(page);
+            assertThat((int) serialized.getUnsignedByte(9)).isEqualTo(codec.id());
+            // fuzzing past the checksum (as if a writer had sealed garbage): decoding either fails with the
+            // transport error or yields a well-formed page, never another exception or a crash
+            for (int index = PagesSerde.HEADER_SIZE; index < serialized.length(); index++) {
+                Slice corrupted = serialized.copy();
+                corrupted.setByte(index, corrupted.getByte(index) ^ 0x5A);
+                resealChecksum(corrupted);
+                try {
+                    Page copy = serde.deserialize(corrupted);
+                    // a flip inside a literal run decodes to another valid stream of the same size
+                    assertThat(copy.positionCount()).isEqualTo(repetitive.length);
+                }
+                catch (StrataException e) {
+                    assertThat(e.errorCode()).isEqualTo(ErrorCode.PAGE_TRANSPORT_ERROR);
+                }
+            }
+            // a header claiming another uncompressed size
+            Slice wrongSize = serialized.copy();
+            wrongSize.setInt(10, wrongSize.getInt(10) + 1);
+            resealChecksum(wrongSize);
+            assertTransportError(() -> serde.deserialize(wrongSize));
+        }
+    }
+
     @ParameterizedTest
     @EnumSource(CompressionCodec.class)
     void framedStreamRoundTripsInOrder(CompressionCodec codec)
@@ -400,6 +457,33 @@ class TestPagesSerde
                         .as("%s at channel %s position %s", type, channel, position)
                         .isEqualTo(type.getValue(expectedBlock, position));
             }
+        }
+    }
+
+    private static Type randomType(Random random, int depth)
+    {
+        int choice = random.nextInt(depth > 0 ? 8 : 5);
+        switch (choice) {
+            case 0:
+                return BIGINT;
+            case 1:
+                return VARCHAR;
+            case 2:
+                return BOOLEAN;
+            case 3:
+                return new DecimalType(38, 10);
+            case 4:
+                return DOUBLE;
+            case 5:
+                return new ArrayType(randomType(random, depth - 1));
+            case 6:
+                return new MapType(random.nextBoolean() ? BIGINT : VARCHAR, randomType(random, depth - 1));
+            default:
+                List<Type> fields = new ArrayList<>();
+                for (int i = random.nextInt(3); i >= 0; i--) {
+                    fields.add(randomType(random, depth - 1));
+                }
+                return RowType.anonymous(fields);
         }
     }
 
