@@ -1,18 +1,35 @@
 package io.strata.core.json;
 
+import io.strata.core.expression.Call;
+import io.strata.core.expression.Constant;
+import io.strata.core.expression.RowExpression;
+import io.strata.core.expression.SpecialForm;
+import io.strata.core.expression.SymbolReference;
 import io.strata.core.fragmenter.PlanFragment;
 import io.strata.core.fragmenter.PlanFragmenter;
 import io.strata.core.planner.PlanPrinter;
 import io.strata.core.planner.TestingPlanner;
+import io.strata.core.planner.plan.FilterNode;
+import io.strata.core.planner.plan.JoinNode;
 import io.strata.core.planner.plan.OutputNode;
+import io.strata.core.planner.plan.PlanNode;
+import io.strata.core.planner.plan.ProjectNode;
+import io.strata.core.planner.plan.SemiJoinNode;
+import io.strata.core.planner.plan.ValuesNode;
 import io.strata.core.session.Session;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
+import java.util.stream.Stream;
 
 import static io.strata.core.planner.TestingPlanner.tpchSession;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -42,8 +59,7 @@ class TestPlanJson
     }
 
     /** Every type (as constants, columns and casts), every plan node and every kind of expression. */
-    @ParameterizedTest
-    @ValueSource(strings = {
+    private static final List<String> QUERIES = List.of(
             // scalar types as constants: bigint, double (also NaN and infinity), decimals short and long, strings
             "SELECT 1, 2.5e0, nan(), infinity(), -infinity(), DECIMAL '12.34', DECIMAL '12345678901234567890.123456', 'text', '', true, NULL",
             "SELECT TINYINT '5', SMALLINT '-7', INTEGER '42', REAL '1.5', CAST('ab' AS char(4)), CAST('abc' AS varchar(5)), X'00FF10'",
@@ -85,11 +101,58 @@ class TestPlanJson
             "SELECT n_name, avg(n_nationkey) OVER (PARTITION BY n_regionkey ORDER BY n_name RANGE BETWEEN UNBOUNDED PRECEDING AND UNBOUNDED FOLLOWING) FROM nation",
             "SELECT n_regionkey, n_name, count(*), grouping(n_regionkey, n_name) FROM nation GROUP BY ROLLUP (n_regionkey, n_name)",
             "SELECT n_regionkey, count(*) FROM nation GROUP BY CUBE (n_regionkey)",
-            "SELECT n_regionkey, n_name, sum(n_nationkey) FROM nation GROUP BY GROUPING SETS ((n_regionkey), (n_name), ())",
-    })
+            "SELECT n_regionkey, n_name, sum(n_nationkey) FROM nation GROUP BY GROUPING SETS ((n_regionkey), (n_name), ())");
+
+    static Stream<String> queries()
+    {
+        return QUERIES.stream();
+    }
+
+    @ParameterizedTest
+    @MethodSource("queries")
     void queryFragmentsRoundTrip(String sql)
     {
         assertFragmentsRoundTrip(sql);
+    }
+
+    /** The queries above reach every kind of plan node and row expression the planner produces. */
+    @Test
+    void queriesCoverEveryNodeAndExpressionKind()
+    {
+        Set<Class<?>> seen = new HashSet<>();
+        for (String sql : QUERIES) {
+            collectKinds(planner.plan(tpchSession(), sql).plan().orElseThrow(), seen);
+        }
+        assertThat(seen).containsAll(List.of(PlanNode.class.getPermittedSubclasses()));
+        // outer and subquery references are gone once subqueries are decorrelated; TestRowExpressionJson covers them
+        assertThat(seen).contains(Constant.class, Call.class, SpecialForm.class, SymbolReference.class);
+    }
+
+    private static void collectKinds(PlanNode node, Set<Class<?>> seen)
+    {
+        seen.add(node.getClass());
+        List<RowExpression> expressions = new ArrayList<>();
+        if (node instanceof FilterNode filter) {
+            expressions.add(filter.predicate());
+        }
+        else if (node instanceof ProjectNode project) {
+            project.assignments().forEach(assignment -> expressions.add(assignment.expression()));
+        }
+        else if (node instanceof ValuesNode values) {
+            values.rows().forEach(expressions::addAll);
+        }
+        else if (node instanceof JoinNode join) {
+            join.filter().ifPresent(expressions::add);
+        }
+        else if (node instanceof SemiJoinNode semiJoin) {
+            semiJoin.filter().ifPresent(expressions::add);
+        }
+        while (!expressions.isEmpty()) {
+            RowExpression expression = expressions.remove(expressions.size() - 1);
+            seen.add(expression.getClass());
+            expressions.addAll(expression.children());
+        }
+        node.sources().forEach(source -> collectKinds(source, seen));
     }
 
     private void assertFragmentsRoundTrip(String sql)
