@@ -5,6 +5,7 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.PriorityQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Predicate;
@@ -34,6 +35,8 @@ final class MultilevelDriverQueue
     private final int[] levelRunning = new int[LevelSchedule.LEVELS];
     // guarded by lock
     private boolean closed;
+    // threads waiting in take: while there is one, nothing needs to make way for a new driver
+    private final AtomicInteger idleThreads = new AtomicInteger();
 
     MultilevelDriverQueue(LevelSchedule schedule)
     {
@@ -109,7 +112,13 @@ final class MultilevelDriverQueue
                 if (remaining <= 0) {
                     return null;
                 }
-                remaining = notEmpty.awaitNanos(remaining);
+                idleThreads.incrementAndGet();
+                try {
+                    remaining = notEmpty.awaitNanos(remaining);
+                }
+                finally {
+                    idleThreads.decrementAndGet();
+                }
             }
             return null;
         }
@@ -154,6 +163,26 @@ final class MultilevelDriverQueue
             }
             levelRunning[level]--;
             return queued;
+        }
+        finally {
+            lock.unlock();
+        }
+    }
+
+    int idleThreads()
+    {
+        return idleThreads.get();
+    }
+
+    /**
+     * Whether the share rule would now take a driver of {@code level} before one of the higher {@code otherLevel}:
+     * {@code level} is not ahead of its share compared with {@code otherLevel}.
+     */
+    boolean levelGoesFirst(int level, int otherLevel)
+    {
+        lock.lock();
+        try {
+            return levelScheduledNanos[level] * weights[level] <= levelScheduledNanos[otherLevel] * weights[otherLevel];
         }
         finally {
             lock.unlock();

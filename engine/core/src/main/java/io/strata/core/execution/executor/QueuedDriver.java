@@ -28,6 +28,13 @@ final class QueuedDriver
         this.sequence = sequence;
     }
 
+    /** Orders by level, then by the task's scheduled time when queued (not by arrival). */
+    int compareLevelAndTime(QueuedDriver other)
+    {
+        int comparison = Integer.compare(level, other.level);
+        return comparison != 0 ? comparison : Long.compare(taskScheduledNanos, other.taskScheduledNanos);
+    }
+
     @Override
     public int compareTo(QueuedDriver other)
     {

@@ -4,11 +4,14 @@ import io.strata.core.execution.driver.Driver;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.BooleanSupplier;
 
 import static java.util.Objects.requireNonNull;
 
@@ -31,6 +34,7 @@ public final class TaskExecutor
     private final AtomicLong busyNanos = new AtomicLong();
     private final AtomicBoolean closed = new AtomicBoolean();
     private final List<Thread> threads = new ArrayList<>();
+    private final Set<RunningQuantum> runningQuanta = ConcurrentHashMap.newKeySet();
     private volatile long startNanos;
 
     /** An executor with Presto's levels (0, 1 s, 10 s, 60 s, 300 s; each level twice the time of the next). */
@@ -89,8 +93,37 @@ public final class TaskExecutor
             return;
         }
         handle.queuedDrivers().incrementAndGet();
-        if (!queue.offer(queuedDriver(handle, driver, listener))) {
+        QueuedDriver queued = queuedDriver(handle, driver, listener);
+        if (queue.offer(queued)) {
+            makeWayFor(queued);
+        }
+        else {
             handle.queuedDrivers().decrementAndGet();
+        }
+    }
+
+    /**
+     * When every thread is busy, asks the running driver that should most go after the new one to end its quantum
+     * at its next page boundary: one of a higher level, if the level shares let the new driver's level go first,
+     * else one of another task at the same level that has run longer. So a short query waits for a page, not for
+     * a quantum; a long one yields no more than the level shares allow.
+     */
+    private void makeWayFor(QueuedDriver queued)
+    {
+        if (queue.idleThreads() > 0) {
+            return;
+        }
+        RunningQuantum victim = null;
+        for (RunningQuantum running : runningQuanta) {
+            if (running.yieldRequested || running.queued.handle == queued.handle || !running.goesAfter(queued)) {
+                continue;
+            }
+            if (victim == null || running.goesAfter(victim.queued)) {
+                victim = running;
+            }
+        }
+        if (victim != null && (victim.queued.level == queued.level || queue.levelGoesFirst(queued.level, victim.queued.level))) {
+            victim.yieldRequested = true;
         }
     }
 
@@ -150,14 +183,18 @@ public final class TaskExecutor
         long start = System.nanoTime();
         runningDrivers.incrementAndGet();
         handle.runningDrivers().incrementAndGet();
+        RunningQuantum running = new RunningQuantum(queued);
+        runningQuanta.add(running);
         try {
-            blocked = driver.processFor(quantumNanos);
+            blocked = driver.processFor(quantumNanos, running);
         }
         catch (RuntimeException | Error e) {
+            runningQuanta.remove(running);
             endQuantum(queued, start, null);
             queued.listener.driverFailed(e);
             return;
         }
+        runningQuanta.remove(running);
         if (driver.isFinished()) {
             endQuantum(queued, start, null);
             queued.listener.driverFinished();
@@ -191,6 +228,7 @@ public final class TaskExecutor
             next = queuedDriver(handle, queued.driver, queued.listener);
             handle.queuedDrivers().incrementAndGet();
         }
+        // no need to make way for the next turn: this thread takes the best queued driver right away
         if (!queue.quantumEnded(queued.level, nanos, next) && next != null) {
             handle.queuedDrivers().decrementAndGet();
         }
@@ -208,6 +246,31 @@ public final class TaskExecutor
             for (Thread thread : threads) {
                 thread.interrupt();
             }
+        }
+    }
+
+    /** A driver on a thread; the executor sets {@code yieldRequested} to end its quantum at the next page. */
+    private static final class RunningQuantum
+            implements BooleanSupplier
+    {
+        private final QueuedDriver queued;
+        private volatile boolean yieldRequested;
+
+        RunningQuantum(QueuedDriver queued)
+        {
+            this.queued = queued;
+        }
+
+        /** Whether {@code other} should run before this: it is of a lower level, or of the same level and its task ran less. */
+        boolean goesAfter(QueuedDriver other)
+        {
+            return queued.compareLevelAndTime(other) > 0;
+        }
+
+        @Override
+        public boolean getAsBoolean()
+        {
+            return yieldRequested;
         }
     }
 

@@ -103,6 +103,36 @@ class TestTaskExecutor
     }
 
     @Test
+    void runningDriverOfAHigherLevelMakesWayAtItsNextPage()
+            throws InterruptedException
+    {
+        // a quantum of an hour: the short task can only run if the long driver yields before its quantum ends
+        try (TaskExecutor executor = new TaskExecutor(1, TimeUnit.HOURS.toNanos(1)).start()) {
+            TaskHandle longTask = executor.addTask("long");
+            longTask.addScheduledNanos(TimeUnit.SECONDS.toNanos(20));
+            assertThat(longTask.level()).isEqualTo(2);
+            SpinningDriver longDriver = SpinningDriver.spinning(MILLIS, Long.MAX_VALUE);
+            executor.enqueueDriver(longTask, longDriver.driver(), longDriver.listener());
+            awaitTrue(() -> longDriver.calls() > 0);
+
+            // another driver of the same task does not interrupt it
+            SpinningDriver sameTask = SpinningDriver.spinning(MILLIS, 1);
+            executor.enqueueDriver(longTask, sameTask.driver(), sameTask.listener());
+
+            TaskHandle shortTask = executor.addTask("short");
+            AtomicLong sameTaskCallsAtShortStart = new AtomicLong(-1);
+            SpinningDriver shortDriver = SpinningDriver.spinning(MILLIS, 1).onFirstCall(() -> sameTaskCallsAtShortStart.set(sameTask.calls()));
+            executor.enqueueDriver(shortTask, shortDriver.driver(), shortDriver.listener());
+            assertThat(shortDriver.done().await(TIMEOUT_SECONDS, TimeUnit.SECONDS)).isTrue();
+            assertThat(sameTaskCallsAtShortStart.get()).isZero();
+
+            longDriver.stop();
+            assertThat(longDriver.done().await(TIMEOUT_SECONDS, TimeUnit.SECONDS)).isTrue();
+            assertThat(sameTask.done().await(TIMEOUT_SECONDS, TimeUnit.SECONDS)).isTrue();
+        }
+    }
+
+    @Test
     void lowerLevelGetsMoreTimeButHigherLevelIsNotStarved()
             throws InterruptedException
     {
