@@ -282,7 +282,7 @@ public final class TaskExecutor
         for (Thread thread : threads) {
             long remaining = deadline - System.nanoTime();
             if (remaining <= 0) {
-                return !thread.isAlive() && threads.stream().noneMatch(Thread::isAlive);
+                break;
             }
             TimeUnit.NANOSECONDS.timedJoin(thread, remaining);
         }
