@@ -2,6 +2,7 @@ package io.strata.server;
 
 import io.strata.core.execution.QueryEngine;
 import io.strata.core.execution.QueryExecution;
+import io.strata.core.execution.executor.LevelSchedule;
 import io.strata.core.execution.expression.KernelConstantEvaluator;
 import io.strata.core.execution.query.QueryEngineConfig;
 import io.strata.core.execution.query.SqlQueryEngine;
@@ -13,6 +14,10 @@ import io.strata.core.planner.SqlStatementPlanner;
 import io.strata.core.session.Session;
 import io.strata.server.config.ServerConfig;
 import io.strata.sql.parser.SqlParser;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 
 import static java.util.Objects.requireNonNull;
 
@@ -28,11 +33,21 @@ public final class SqlEngineFactory
     {
         TaskManagerConfig taskConfig = TaskManagerConfig.defaults()
                 .withWorkerThreads(config.maxWorkerThreads())
-                .withMaxQueryMemoryPerNodeBytes(config.maxMemoryPerNode().bytes());
+                .withMaxQueryMemoryPerNodeBytes(config.maxMemoryPerNode().bytes())
+                .withQuantum(config.taskQuantum())
+                .withLevelSchedule(levelSchedule(config));
         SqlTaskManager taskManager = new SqlTaskManager(catalogManager, taskConfig);
         SqlStatementPlanner planner = new SqlStatementPlanner(new SqlParser(), catalogManager, new KernelConstantEvaluator(), PlanOptimizers.defaultPasses());
         SqlQueryEngine engine = new SqlQueryEngine(planner, catalogManager, taskManager, QueryEngineConfig.defaults());
         return new OwningQueryEngine(engine, taskManager);
+    }
+
+    private static LevelSchedule levelSchedule(ServerConfig config)
+    {
+        List<Duration> thresholds = new ArrayList<>();
+        thresholds.add(Duration.ZERO);
+        thresholds.addAll(config.levelThresholds());
+        return new LevelSchedule(thresholds, config.levelTimeMultiplier());
     }
 
     /** The engine and the task manager it runs on, closed together: queries first, then their tasks. */

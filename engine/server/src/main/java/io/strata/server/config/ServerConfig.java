@@ -1,6 +1,7 @@
 package io.strata.server.config;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -34,6 +35,9 @@ import static java.util.Objects.requireNonNull;
  * @param maxQueryLength {@code query.max-length}: the longest SQL text accepted, in characters
  * @param maxMemoryPerNode {@code query.max-memory-per-node}: the most user memory one query may use on a node
  * @param maxWorkerThreads {@code task.max-worker-threads}: the threads running drivers on this node
+ * @param taskQuantum {@code task.quantum}: how long a driver runs before it yields its thread
+ * @param levelThresholds {@code task.level-thresholds}: the scheduled time of a task at which levels 1 to 4 of the task executor's queue start
+ * @param levelTimeMultiplier {@code task.level-time-multiplier}: how many times the thread time of level n + 1 level n gets
  */
 public record ServerConfig(
         String nodeId,
@@ -50,7 +54,10 @@ public record ServerConfig(
         int maxHistory,
         int maxQueryLength,
         DataSize maxMemoryPerNode,
-        int maxWorkerThreads)
+        int maxWorkerThreads,
+        Duration taskQuantum,
+        List<Duration> levelThresholds,
+        double levelTimeMultiplier)
 {
     private static final Pattern NODE_ID = Pattern.compile("[A-Za-z0-9][_A-Za-z0-9-]*");
     private static final Pattern ENVIRONMENT = Pattern.compile("[a-z0-9][_a-z0-9]*");
@@ -75,7 +82,10 @@ public record ServerConfig(
         MAX_HISTORY("query.max-history", "100", "How many finished queries are kept at most (the oldest go first)."),
         MAX_QUERY_LENGTH("query.max-length", "1000000", "The longest SQL text accepted, in characters; a longer one fails with QUERY_TEXT_TOO_LARGE."),
         MAX_MEMORY_PER_NODE("query.max-memory-per-node", "1GB", "The most user memory one query may use on one node."),
-        MAX_WORKER_THREADS("task.max-worker-threads", String.valueOf(2 * Runtime.getRuntime().availableProcessors()), "Threads running drivers on this node (default: twice the number of processors).");
+        MAX_WORKER_THREADS("task.max-worker-threads", String.valueOf(2 * Runtime.getRuntime().availableProcessors()), "Threads running drivers on this node (default: twice the number of processors)."),
+        TASK_QUANTUM("task.quantum", "1s", "How long a driver runs before it yields its thread (its quantum ends at the next page)."),
+        LEVEL_THRESHOLDS("task.level-thresholds", "1s,10s,60s,300s", "The scheduled time of a task at which levels 1 to 4 of the task executor's queue start."),
+        LEVEL_TIME_MULTIPLIER("task.level-time-multiplier", "2", "How many times the thread time of the next level each level of the task executor's queue gets.");
 
         private final String key;
         private final Optional<String> defaultValue;
@@ -127,6 +137,15 @@ public record ServerConfig(
         requireNonNull(maxMemoryPerNode, "maxMemoryPerNode is null");
         check(maxMemoryPerNode.bytes() > 0, Property.MAX_MEMORY_PER_NODE, maxMemoryPerNode, "must be positive");
         check(maxWorkerThreads >= 1 && maxWorkerThreads <= 4096, Property.MAX_WORKER_THREADS, maxWorkerThreads, "must be in [1, 4096]");
+        requireNonNull(taskQuantum, "taskQuantum is null");
+        check(!taskQuantum.isNegative() && !taskQuantum.isZero(), Property.TASK_QUANTUM, taskQuantum, "must be positive");
+        levelThresholds = List.copyOf(requireNonNull(levelThresholds, "levelThresholds is null"));
+        check(levelThresholds.size() == 4, Property.LEVEL_THRESHOLDS, levelThresholds, "must be four durations, for levels 1 to 4");
+        for (int i = 0; i < levelThresholds.size(); i++) {
+            Duration previous = i == 0 ? Duration.ZERO : levelThresholds.get(i - 1);
+            check(levelThresholds.get(i).compareTo(previous) > 0, Property.LEVEL_THRESHOLDS, levelThresholds, "must be positive and increasing");
+        }
+        check(levelTimeMultiplier >= 1 && !Double.isInfinite(levelTimeMultiplier), Property.LEVEL_TIME_MULTIPLIER, levelTimeMultiplier, "must be at least 1");
     }
 
     /**
@@ -179,7 +198,19 @@ public record ServerConfig(
                 read(properties, Property.MAX_HISTORY, Integer::parseInt),
                 read(properties, Property.MAX_QUERY_LENGTH, Integer::parseInt),
                 read(properties, Property.MAX_MEMORY_PER_NODE, DataSize::parse),
-                read(properties, Property.MAX_WORKER_THREADS, Integer::parseInt));
+                read(properties, Property.MAX_WORKER_THREADS, Integer::parseInt),
+                read(properties, Property.TASK_QUANTUM, Durations::parse),
+                read(properties, Property.LEVEL_THRESHOLDS, ServerConfig::parseDurations),
+                read(properties, Property.LEVEL_TIME_MULTIPLIER, Double::parseDouble));
+    }
+
+    private static List<Duration> parseDurations(String text)
+    {
+        List<Duration> durations = new ArrayList<>();
+        for (String part : text.split(",", -1)) {
+            durations.add(Durations.parse(part.strip()));
+        }
+        return durations;
     }
 
     /** The properties with their defaults, in declaration order: what the documentation lists. */
@@ -247,6 +278,9 @@ public record ServerConfig(
         properties.put(Property.MAX_QUERY_LENGTH.key(), String.valueOf(maxQueryLength));
         properties.put(Property.MAX_MEMORY_PER_NODE.key(), maxMemoryPerNode.toString());
         properties.put(Property.MAX_WORKER_THREADS.key(), String.valueOf(maxWorkerThreads));
+        properties.put(Property.TASK_QUANTUM.key(), formatExactly(taskQuantum));
+        properties.put(Property.LEVEL_THRESHOLDS.key(), String.join(",", levelThresholds.stream().map(ServerConfig::formatExactly).toList()));
+        properties.put(Property.LEVEL_TIME_MULTIPLIER.key(), String.valueOf(levelTimeMultiplier));
         return properties;
     }
 

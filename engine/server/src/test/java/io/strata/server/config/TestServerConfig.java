@@ -30,6 +30,9 @@ final class TestServerConfig
         assertThat(config.maxQueryLength()).isEqualTo(1_000_000);
         assertThat(config.maxMemoryPerNode()).isEqualTo(DataSize.parse("1GB"));
         assertThat(config.maxWorkerThreads()).isEqualTo(2 * Runtime.getRuntime().availableProcessors());
+        assertThat(config.taskQuantum()).isEqualTo(Duration.ofSeconds(1));
+        assertThat(config.levelThresholds()).containsExactly(Duration.ofSeconds(1), Duration.ofSeconds(10), Duration.ofSeconds(60), Duration.ofSeconds(300));
+        assertThat(config.levelTimeMultiplier()).isEqualTo(2.0);
         assertThat(ServerConfig.fromProperties(config.toProperties())).isEqualTo(config);
     }
 
@@ -53,6 +56,9 @@ final class TestServerConfig
         properties.put("query.max-length", "5000");
         properties.put("query.max-memory-per-node", "512MB");
         properties.put("task.max-worker-threads", " 16 ");
+        properties.put("task.quantum", "250ms");
+        properties.put("task.level-thresholds", "1ms, 10ms,1m,5m");
+        properties.put("task.level-time-multiplier", "3");
         ServerConfig config = ServerConfig.fromProperties(properties);
         assertThat(config.coordinatorId()).isEqualTo("c7");
         assertThat(config.httpPort()).isZero();
@@ -61,6 +67,9 @@ final class TestServerConfig
         assertThat(config.minExpireAge()).isEqualTo(Duration.ofSeconds(90));
         assertThat(config.maxHistory()).isZero();
         assertThat(config.maxWorkerThreads()).isEqualTo(16);
+        assertThat(config.taskQuantum()).isEqualTo(Duration.ofMillis(250));
+        assertThat(config.levelThresholds()).containsExactly(Duration.ofMillis(1), Duration.ofMillis(10), Duration.ofMinutes(1), Duration.ofMinutes(5));
+        assertThat(config.levelTimeMultiplier()).isEqualTo(3.0);
         assertThat(ServerConfig.fromProperties(config.toProperties())).isEqualTo(config);
         assertThat(ServerConfig.properties()).extracting(ServerConfig.Property::key).containsAll(properties.keySet());
     }
@@ -86,6 +95,10 @@ final class TestServerConfig
         assertRejected(Map.of("node.id", "a", "query.max-history", "-1"), "query.max-history=-1");
         assertRejected(Map.of("node.id", "a", "query.max-memory-per-node", "0B"), "query.max-memory-per-node=");
         assertRejected(Map.of("node.id", "a", "task.max-worker-threads", "many"), "task.max-worker-threads=many");
+        assertRejected(Map.of("node.id", "a", "task.quantum", "0s"), "task.quantum=");
+        assertRejected(Map.of("node.id", "a", "task.level-thresholds", "1s,10s,60s"), "task.level-thresholds=");
+        assertRejected(Map.of("node.id", "a", "task.level-thresholds", "1s,10s,5s,300s"), "task.level-thresholds=");
+        assertRejected(Map.of("node.id", "a", "task.level-time-multiplier", "0.5"), "task.level-time-multiplier=");
     }
 
     private static void assertRejected(Map<String, String> properties, String messagePart)

@@ -11,6 +11,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.BooleanSupplier;
 
 import static java.util.Objects.requireNonNull;
 
@@ -87,6 +88,16 @@ public final class Driver
      */
     public CompletableFuture<Void> processFor(long maxNanos)
     {
+        return processFor(maxNanos, () -> false);
+    }
+
+    /**
+     * As {@link #processFor(long)}, but the quantum also ends at the first page boundary after
+     * {@code yieldRequested} turns true (the executor asks a driver to make way for one that should go first).
+     */
+    public CompletableFuture<Void> processFor(long maxNanos, BooleanSupplier yieldRequested)
+    {
+        requireNonNull(yieldRequested, "yieldRequested is null");
         if (!lock.tryLock()) {
             // another thread runs it: only a closing thread can be here at the same time
             return Operator.NOT_BLOCKED;
@@ -115,7 +126,7 @@ public final class Driver
                             break;
                         }
                     }
-                    while (System.nanoTime() < deadline && !closeRequested.get());
+                    while (System.nanoTime() < deadline && !closeRequested.get() && !yieldRequested.getAsBoolean());
                     end |= closeRequested.get();
                 }
             }

@@ -9,6 +9,7 @@ import io.strata.core.execution.driver.OperatorStatistics;
 import io.strata.core.execution.driver.PipelineContext;
 import io.strata.core.execution.driver.PipelineStatistics;
 import io.strata.core.execution.executor.DriverListener;
+import io.strata.core.execution.executor.TaskExecutionStats;
 import io.strata.core.execution.executor.TaskExecutor;
 import io.strata.core.execution.executor.TaskHandle;
 import io.strata.core.execution.memory.QueryMemoryContext;
@@ -124,6 +125,11 @@ final class SqlTask
     TaskId taskId()
     {
         return taskId;
+    }
+
+    TaskExecutionStats executionStats()
+    {
+        return handle.stats();
     }
 
     String queryId()

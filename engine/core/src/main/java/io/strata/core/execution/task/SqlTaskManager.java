@@ -3,7 +3,9 @@ package io.strata.core.execution.task;
 import io.strata.core.execution.buffer.BufferResult;
 import io.strata.core.execution.buffer.OutputBufferId;
 import io.strata.core.execution.driver.OperatorStatistics;
+import io.strata.core.execution.executor.TaskExecutionStats;
 import io.strata.core.execution.executor.TaskExecutor;
+import io.strata.core.execution.executor.TaskExecutorStats;
 import io.strata.core.execution.memory.MemoryPool;
 import io.strata.core.execution.memory.QueryMemoryContext;
 import io.strata.core.execution.pipeline.LocalExecutionPlanner;
@@ -44,7 +46,7 @@ public final class SqlTaskManager
     {
         requireNonNull(catalogManager, "catalogManager is null");
         this.config = requireNonNull(config, "config is null");
-        this.executor = new TaskExecutor(config.workerThreads(), config.quantum().toNanos()).start();
+        this.executor = new TaskExecutor(config.workerThreads(), config.quantum().toNanos(), config.levelSchedule()).start();
         this.planner = new LocalExecutionPlanner(catalogManager, config.maxLocalExchangeBufferBytes(), config.maxPartialAggregationMemoryBytes());
         this.memoryPool = new MemoryPool(config.memoryPoolBytes());
     }
@@ -52,6 +54,22 @@ public final class SqlTaskManager
     public MemoryPool memoryPool()
     {
         return memoryPool;
+    }
+
+    /** The task executor's queue and threads, for the scheduler and {@code system.runtime}. */
+    public TaskExecutorStats executorStats()
+    {
+        return executor.stats();
+    }
+
+    /** How the executor has treated each task this node holds (its level, scheduled time and drivers). */
+    public List<TaskExecutionStats> taskExecutionStats()
+    {
+        List<TaskExecutionStats> stats = new ArrayList<>();
+        for (SqlTask task : tasks.values()) {
+            stats.add(task.executionStats());
+        }
+        return stats;
     }
 
     @Override

@@ -1,9 +1,12 @@
 package io.strata.core.execution.task;
 
+import io.strata.core.execution.executor.LevelSchedule;
 import io.strata.core.execution.memory.DataSizes;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
@@ -19,6 +22,8 @@ import java.util.function.Function;
  * @param maxPartialAggregationMemoryBytes {@code max-partial-aggregation-memory}: when a partial aggregation flushes (default 16MB)
  * @param memoryPoolBytes {@code memory.node-pool-size}: the node's memory pool (default: 70% of the heap)
  * @param taskInfoMaxAge {@code task.info.max-age}: how long a done task's status stays available (default 15m)
+ * @param levelSchedule {@code task.level-thresholds} (Strata's: where levels 1 to 4 start, default {@code 1s,10s,60s,300s})
+ * and {@code task.level-time-multiplier} (default 2): the task executor's multilevel queue
  */
 public record TaskManagerConfig(
         int workerThreads,
@@ -28,10 +33,20 @@ public record TaskManagerConfig(
         long maxQueryMemoryPerNodeBytes,
         long maxPartialAggregationMemoryBytes,
         long memoryPoolBytes,
-        Duration taskInfoMaxAge)
+        Duration taskInfoMaxAge,
+        LevelSchedule levelSchedule)
 {
     private static final Set<String> PROPERTIES = Set.of("task.max-worker-threads", "task.quantum", "sink.max-buffer-size", "task.max-local-exchange-buffer-size",
-            "query.max-memory-per-node", "max-partial-aggregation-memory", "memory.node-pool-size", "task.info.max-age");
+            "query.max-memory-per-node", "max-partial-aggregation-memory", "memory.node-pool-size", "task.info.max-age",
+            "task.level-thresholds", "task.level-time-multiplier");
+
+    /** The configuration with Presto's executor levels. */
+    public TaskManagerConfig(int workerThreads, Duration quantum, long maxOutputBufferBytes, long maxLocalExchangeBufferBytes, long maxQueryMemoryPerNodeBytes,
+            long maxPartialAggregationMemoryBytes, long memoryPoolBytes, Duration taskInfoMaxAge)
+    {
+        this(workerThreads, quantum, maxOutputBufferBytes, maxLocalExchangeBufferBytes, maxQueryMemoryPerNodeBytes, maxPartialAggregationMemoryBytes, memoryPoolBytes,
+                taskInfoMaxAge, LevelSchedule.defaults());
+    }
 
     public TaskManagerConfig
     {
@@ -43,6 +58,7 @@ public record TaskManagerConfig(
         check(maxPartialAggregationMemoryBytes > 0, "max-partial-aggregation-memory", "must be positive");
         check(memoryPoolBytes > 0, "memory.node-pool-size", "must be positive");
         check(!taskInfoMaxAge.isNegative(), "task.info.max-age", "must not be negative");
+        check(levelSchedule != null, "task.level-thresholds", "must be set");
     }
 
     public static TaskManagerConfig defaults()
@@ -75,22 +91,64 @@ public record TaskManagerConfig(
                 parse(own, "query.max-memory-per-node", DataSizes::parseBytes, defaults.maxQueryMemoryPerNodeBytes()),
                 parse(own, "max-partial-aggregation-memory", DataSizes::parseBytes, defaults.maxPartialAggregationMemoryBytes()),
                 parse(own, "memory.node-pool-size", DataSizes::parseBytes, defaults.memoryPoolBytes()),
-                parse(own, "task.info.max-age", TaskManagerConfig::parseDuration, defaults.taskInfoMaxAge()));
+                parse(own, "task.info.max-age", TaskManagerConfig::parseDuration, defaults.taskInfoMaxAge()),
+                levelSchedule(own, defaults.levelSchedule()));
+    }
+
+    private static LevelSchedule levelSchedule(Map<String, String> properties, LevelSchedule defaults)
+    {
+        List<Duration> thresholds = parse(properties, "task.level-thresholds", TaskManagerConfig::parseLevelThresholds, defaults.levelThresholds());
+        double multiplier = parse(properties, "task.level-time-multiplier", Double::parseDouble, defaults.levelTimeMultiplier());
+        try {
+            return new LevelSchedule(thresholds, multiplier);
+        }
+        catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("Invalid value for task.level-thresholds or task.level-time-multiplier: " + e.getMessage(), e);
+        }
+    }
+
+    /** Where levels 1 to 4 start, as durations separated by commas ({@code 1s,10s,60s,300s}); level 0 starts at zero. */
+    public static List<Duration> parseLevelThresholds(String text)
+    {
+        List<Duration> thresholds = new ArrayList<>();
+        thresholds.add(Duration.ZERO);
+        for (String part : text.split(",", -1)) {
+            thresholds.add(parseDuration(part));
+        }
+        if (thresholds.size() != LevelSchedule.LEVELS) {
+            throw new IllegalArgumentException("need " + (LevelSchedule.LEVELS - 1) + " thresholds (levels 1 to 4): '" + text + "'");
+        }
+        return thresholds;
     }
 
     public TaskManagerConfig withMaxQueryMemoryPerNodeBytes(long bytes)
     {
-        return new TaskManagerConfig(workerThreads, quantum, maxOutputBufferBytes, maxLocalExchangeBufferBytes, bytes, maxPartialAggregationMemoryBytes, memoryPoolBytes, taskInfoMaxAge);
+        return new TaskManagerConfig(workerThreads, quantum, maxOutputBufferBytes, maxLocalExchangeBufferBytes, bytes, maxPartialAggregationMemoryBytes, memoryPoolBytes, taskInfoMaxAge,
+                levelSchedule);
     }
 
     public TaskManagerConfig withWorkerThreads(int threads)
     {
-        return new TaskManagerConfig(threads, quantum, maxOutputBufferBytes, maxLocalExchangeBufferBytes, maxQueryMemoryPerNodeBytes, maxPartialAggregationMemoryBytes, memoryPoolBytes, taskInfoMaxAge);
+        return new TaskManagerConfig(threads, quantum, maxOutputBufferBytes, maxLocalExchangeBufferBytes, maxQueryMemoryPerNodeBytes, maxPartialAggregationMemoryBytes, memoryPoolBytes,
+                taskInfoMaxAge, levelSchedule);
     }
 
     public TaskManagerConfig withMaxOutputBufferBytes(long bytes)
     {
-        return new TaskManagerConfig(workerThreads, quantum, bytes, maxLocalExchangeBufferBytes, maxQueryMemoryPerNodeBytes, maxPartialAggregationMemoryBytes, memoryPoolBytes, taskInfoMaxAge);
+        return new TaskManagerConfig(workerThreads, quantum, bytes, maxLocalExchangeBufferBytes, maxQueryMemoryPerNodeBytes, maxPartialAggregationMemoryBytes, memoryPoolBytes,
+                taskInfoMaxAge, levelSchedule);
+    }
+
+    public TaskManagerConfig withQuantum(Duration newQuantum)
+    {
+        return new TaskManagerConfig(workerThreads, newQuantum, maxOutputBufferBytes, maxLocalExchangeBufferBytes, maxQueryMemoryPerNodeBytes, maxPartialAggregationMemoryBytes,
+                memoryPoolBytes, taskInfoMaxAge, levelSchedule);
+    }
+
+    public TaskManagerConfig withLevelSchedule(LevelSchedule schedule)
+    {
+        return new TaskManagerConfig(workerThreads, quantum, maxOutputBufferBytes, maxLocalExchangeBufferBytes, maxQueryMemoryPerNodeBytes, maxPartialAggregationMemoryBytes,
+                memoryPoolBytes, taskInfoMaxAge, schedule);
     }
 
     private static <T> T parse(Map<String, String> properties, String name, Function<String, T> parser, T defaultValue)

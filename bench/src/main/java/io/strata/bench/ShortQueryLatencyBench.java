@@ -1,0 +1,143 @@
+package io.strata.bench;
+
+import io.strata.server.CoordinatorServices;
+import io.strata.server.config.ServerConfig;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Properties;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * The task executor's promise, measured by hand: short queries stay fast while a long scan runs. Times a stream of
+ * short queries on an idle engine, then again while long scans run back to back on other connections, and prints
+ * the median latencies and their ratio (the goal is at most 3x). Everything runs in this JVM, through the stock
+ * presto-jdbc driver.
+ * <p>
+ * {@code bench/run-latency.sh [--threads 2] [--quantum 1s] [--short-runs 50] [--warmup 20] [--long-queries 1]
+ * [--short "SELECT count(*) FROM tpch.tiny.nation"] [--long "SELECT count(*), sum(l_extendedprice) FROM tpch.sf1.lineitem"]}
+ */
+public final class ShortQueryLatencyBench
+{
+    private ShortQueryLatencyBench() {}
+
+    public static void main(String[] args)
+            throws Exception
+    {
+        Map<String, String> options = parseOptions(args);
+        int threads = Integer.parseInt(options.getOrDefault("threads", "2"));
+        int shortRuns = Integer.parseInt(options.getOrDefault("short-runs", "50"));
+        int warmup = Integer.parseInt(options.getOrDefault("warmup", "20"));
+        int longQueries = Integer.parseInt(options.getOrDefault("long-queries", "1"));
+        String shortQuery = options.getOrDefault("short", "SELECT count(*) FROM tpch.tiny.nation");
+        String longQuery = options.getOrDefault("long", "SELECT count(*), sum(l_extendedprice) FROM tpch.sf1.lineitem");
+
+        Map<String, String> serverProperties = new HashMap<>();
+        serverProperties.put("node.id", "bench");
+        serverProperties.put("http-server.http.port", "0");
+        serverProperties.put("http-server.http.host", "127.0.0.1");
+        serverProperties.put("task.max-worker-threads", String.valueOf(threads));
+        serverProperties.put("task.quantum", options.getOrDefault("quantum", "1s"));
+        Map<String, Map<String, String>> catalogs = Map.of("tpch", Map.of("connector.name", "tpch"));
+        try (CoordinatorServices coordinator = CoordinatorServices.start(ServerConfig.fromProperties(serverProperties), catalogs)) {
+            String url = "jdbc:presto://" + coordinator.baseUri().getHost() + ":" + coordinator.baseUri().getPort() + "/tpch/tiny";
+            Properties properties = new Properties();
+            properties.setProperty("user", "bench");
+            try (Connection connection = DriverManager.getConnection(url, properties)) {
+                time(connection, shortQuery, warmup);
+                double idle = median(time(connection, shortQuery, shortRuns));
+                System.out.printf(Locale.ROOT, "idle:       median %.1f ms over %d runs of %s%n", idle, shortRuns, shortQuery);
+
+                AtomicBoolean stop = new AtomicBoolean();
+                AtomicInteger longDone = new AtomicInteger();
+                List<Thread> longRunners = new ArrayList<>();
+                for (int i = 0; i < longQueries; i++) {
+                    Thread runner = new Thread(() -> runUntilStopped(url, properties, longQuery, stop, longDone), "long-query-" + i);
+                    runner.setDaemon(true);
+                    runner.start();
+                    longRunners.add(runner);
+                }
+                // let the long scans get past their first quanta (and levels) before measuring
+                Thread.sleep(3_000);
+                double loaded;
+                try {
+                    loaded = median(time(connection, shortQuery, shortRuns));
+                }
+                finally {
+                    stop.set(true);
+                }
+                for (Thread runner : longRunners) {
+                    runner.join();
+                }
+                System.out.printf(Locale.ROOT, "under load: median %.1f ms over %d runs, beside %d long quer%s (%d finished) of %s%n",
+                        loaded, shortRuns, longQueries, longQueries == 1 ? "y" : "ies", longDone.get(), longQuery);
+                System.out.printf(Locale.ROOT, "ratio loaded / idle: %.2f (goal: at most 3)%n", loaded / idle);
+            }
+        }
+    }
+
+    private static void runUntilStopped(String url, Properties properties, String sql, AtomicBoolean stop, AtomicInteger done)
+    {
+        try (Connection connection = DriverManager.getConnection(url, properties)) {
+            while (!stop.get()) {
+                drain(connection, sql);
+                done.incrementAndGet();
+            }
+        }
+        catch (SQLException e) {
+            throw new IllegalStateException("long query failed: " + sql, e);
+        }
+    }
+
+    private static List<Double> time(Connection connection, String sql, int runs)
+            throws SQLException
+    {
+        List<Double> millis = new ArrayList<>();
+        for (int i = 0; i < runs; i++) {
+            long start = System.nanoTime();
+            drain(connection, sql);
+            millis.add((System.nanoTime() - start) / 1e6);
+        }
+        return millis;
+    }
+
+    private static void drain(Connection connection, String sql)
+            throws SQLException
+    {
+        try (Statement statement = connection.createStatement(); ResultSet rows = statement.executeQuery(sql)) {
+            while (rows.next()) {
+                rows.getObject(1);
+            }
+        }
+    }
+
+    private static double median(List<Double> values)
+    {
+        List<Double> sorted = new ArrayList<>(values);
+        Collections.sort(sorted);
+        int middle = sorted.size() / 2;
+        return sorted.size() % 2 == 1 ? sorted.get(middle) : (sorted.get(middle - 1) + sorted.get(middle)) / 2;
+    }
+
+    private static Map<String, String> parseOptions(String[] args)
+    {
+        Map<String, String> options = new HashMap<>();
+        for (int i = 0; i < args.length; i++) {
+            if (!args[i].startsWith("--") || i + 1 == args.length) {
+                throw new IllegalArgumentException("expected --name value pairs: " + String.join(" ", args));
+            }
+            options.put(args[i].substring(2), args[++i]);
+        }
+        return options;
+    }
+}
