@@ -10,6 +10,7 @@ import io.strata.server.http.Router;
 import io.strata.server.info.InfoResource;
 import io.strata.server.protocol.StatementResource;
 import io.strata.server.query.QueryIdGenerator;
+import io.strata.server.task.TaskResource;
 
 import java.io.Closeable;
 import java.net.InetAddress;
@@ -128,6 +129,9 @@ public final class CoordinatorServices
             Router router = new Router();
             statementResource.register(router);
             infoResource.register(router);
+            if (queryEngine instanceof TaskManagerOwner owner) {
+                new TaskResource(owner.taskManager(), protocolExecutor, timer).register(router);
+            }
             HttpServer httpServer = HttpServer.start(
                     new HttpServerOptions(
                             config.httpHost(),

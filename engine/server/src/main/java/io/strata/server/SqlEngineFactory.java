@@ -7,6 +7,7 @@ import io.strata.core.execution.expression.KernelConstantEvaluator;
 import io.strata.core.execution.query.QueryEngineConfig;
 import io.strata.core.execution.query.SqlQueryEngine;
 import io.strata.core.execution.task.SqlTaskManager;
+import io.strata.core.execution.task.TaskManager;
 import io.strata.core.execution.task.TaskManagerConfig;
 import io.strata.core.metadata.CatalogManager;
 import io.strata.core.optimizer.PlanOptimizers;
@@ -52,7 +53,7 @@ public final class SqlEngineFactory
 
     /** The engine and the task manager it runs on, closed together: queries first, then their tasks. */
     private static final class OwningQueryEngine
-            implements QueryEngine, AutoCloseable
+            implements QueryEngine, TaskManagerOwner, AutoCloseable
     {
         private final SqlQueryEngine engine;
         private final SqlTaskManager taskManager;
@@ -67,6 +68,12 @@ public final class SqlEngineFactory
         public QueryExecution createQuery(Session session, String sql)
         {
             return engine.createQuery(session, sql);
+        }
+
+        @Override
+        public TaskManager taskManager()
+        {
+            return taskManager;
         }
 
         @Override
