@@ -232,6 +232,10 @@ final class TestTaskResource
         assertThat(waited.header(InternalHeaders.PAGE_END_TOKEN)).isEqualTo("0");
         assertThat(waited.header(InternalHeaders.BUFFER_COMPLETE)).isEqualTo("false");
         assertThat(waited.header(InternalHeaders.TASK_INSTANCE_ID)).isNotEmpty();
+        // the task has one output buffer
+        Result noSuchBuffer = client.get(resultsPath(taskId, 5, 0), InternalHeaders.MAX_WAIT, "200ms");
+        assertThat(noSuchBuffer.status()).isEqualTo(400);
+        assertThat(client.json(noSuchBuffer).get("message").asText()).contains("no output buffer 5");
         assertThat(client.method("DELETE", "/v1/task/" + taskId, null).status()).isEqualTo(200);
     }
 
