@@ -25,6 +25,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 
 import static io.strata.protocol.ErrorCode.PAGE_TRANSPORT_ERROR;
 import static io.strata.protocol.ErrorCode.PAGE_TRANSPORT_TIMEOUT;
@@ -56,7 +57,8 @@ public final class HttpExchangeClient
     private static final int MAX_ERROR_BODY_CHARS = 1000;
 
     private final OkHttpClient httpClient;
-    private final PagesSerde serde;
+    // a PagesSerde reuses its buffers, so each dispatcher thread decodes with its own
+    private final ThreadLocal<PagesSerde> serdes;
     private final ExchangeClientConfig config;
     private final ScheduledExecutorService retryScheduler;
 
@@ -73,13 +75,15 @@ public final class HttpExchangeClient
     /**
      * @param httpClient shared client; its dispatcher should allow as many requests per host as there are
      * upstreams on one node, or long polls wait for each other
+     * @param serdeFactory makes the page decoder of each thread that receives responses
      * @param retryScheduler runs the retries after their backoff (shared; never blocked by this client)
      */
-    public HttpExchangeClient(OkHttpClient httpClient, PagesSerde serde, ExchangeClientConfig config, ScheduledExecutorService retryScheduler)
+    public HttpExchangeClient(OkHttpClient httpClient, Supplier<PagesSerde> serdeFactory, ExchangeClientConfig config, ScheduledExecutorService retryScheduler)
     {
         requireNonNull(httpClient, "httpClient is null");
         this.config = requireNonNull(config, "config is null");
-        this.serde = requireNonNull(serde, "serde is null");
+        requireNonNull(serdeFactory, "serdeFactory is null");
+        this.serdes = ThreadLocal.withInitial(serdeFactory);
         this.retryScheduler = requireNonNull(retryScheduler, "retryScheduler is null");
         // a long poll holds the response for up to maxWait: the read timeout must not cut it
         Duration readTimeout = config.maxWait().plusSeconds(10);
@@ -467,7 +471,7 @@ public final class HttpExchangeClient
                 long pageToken = Long.parseLong(requireHeader(response, InternalHeaders.PAGE_TOKEN));
                 long endToken = Long.parseLong(requireHeader(response, InternalHeaders.PAGE_END_TOKEN));
                 boolean complete = Boolean.parseBoolean(requireHeader(response, InternalHeaders.BUFFER_COMPLETE));
-                List<Page> pages = serde.deserializeFrames(Slices.wrappedBuffer(body));
+                List<Page> pages = serdes.get().deserializeFrames(Slices.wrappedBuffer(body));
                 onPages(upstream, requestedToken, instanceId, pageToken, endToken, complete, pages, body.length);
             }
             catch (IOException e) {

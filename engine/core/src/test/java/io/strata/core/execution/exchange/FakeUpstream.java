@@ -42,8 +42,8 @@ final class FakeUpstream
     static final String TASK_ID = "query1.1.0.0";
     static final String BUFFER_ID = "0";
 
-    private final PagesSerde serde;
-    private final List<Page> pages;
+    /** The body of each page, serialized up front: a PagesSerde is not for several threads. */
+    private final List<byte[]> bodies = new ArrayList<>();
     private final HttpServer server;
     private final ExecutorService executor = Executors.newCachedThreadPool();
     private final Queue<Fault> faults = new ArrayDeque<>();
@@ -55,8 +55,10 @@ final class FakeUpstream
     FakeUpstream(PagesSerde serde, List<Page> pages)
             throws IOException
     {
-        this.serde = requireNonNull(serde, "serde is null");
-        this.pages = List.copyOf(pages);
+        requireNonNull(serde, "serde is null");
+        for (Page page : pages) {
+            bodies.add(serde.serializeFrames(List.of(page)).getBytes());
+        }
         this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         server.createContext("/v1/task/", this::handle);
         server.setExecutor(executor);
@@ -137,8 +139,8 @@ final class FakeUpstream
                 sendText(exchange, 500, "{\"errorCode\": \"DIVISION_BY_ZERO\", \"message\": \"Division by zero\"}");
                 return;
             }
-            boolean complete = token >= pages.size();
-            byte[] body = complete ? new byte[0] : serde.serializeFrames(List.of(pages.get((int) token))).getBytes();
+            boolean complete = token >= bodies.size();
+            byte[] body = complete ? new byte[0] : bodies.get((int) token);
             exchange.getResponseHeaders().set("Content-Type", InternalHeaders.PAGES_CONTENT_TYPE);
             exchange.getResponseHeaders().set(InternalHeaders.TASK_INSTANCE_ID, instanceId);
             exchange.getResponseHeaders().set(InternalHeaders.PAGE_TOKEN, String.valueOf(token));

@@ -34,7 +34,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  */
 class TestHttpExchangeClient
 {
-    private static final PagesSerde SERDE = new PagesSerde(CompressionCodec.values()[0]);
+    private static final PagesSerde SERDE = new PagesSerde(CompressionCodec.LZ4);
     private static final ExchangeClientConfig CONFIG = ExchangeClientConfig.DEFAULT
             .withMaxErrorDuration(Duration.ofSeconds(5));
     private static final long WAIT_MILLIS = 10_000;
@@ -263,7 +263,7 @@ class TestHttpExchangeClient
 
     private HttpExchangeClient client(ExchangeClientConfig config)
     {
-        HttpExchangeClient client = new HttpExchangeClient(httpClient, SERDE, config, scheduler);
+        HttpExchangeClient client = new HttpExchangeClient(httpClient, () -> new PagesSerde(CompressionCodec.LZ4), config, scheduler);
         resources.add(client);
         return client;
     }
