@@ -1,0 +1,127 @@
+package io.strata.core.execution.exchange;
+
+import io.strata.connector.memory.MemorySplit;
+import io.strata.core.execution.driver.SourceOperator;
+import io.strata.core.execution.serde.CompressionCodec;
+import io.strata.core.execution.serde.PagesSerde;
+import io.strata.core.execution.split.Split;
+import io.strata.core.execution.testing.OperatorRunner;
+import io.strata.core.planner.plan.PlanNodeId;
+import io.strata.spi.block.LongArrayBlock;
+import io.strata.spi.block.Page;
+import okhttp3.Dispatcher;
+import okhttp3.OkHttpClient;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class TestExchangeOperator
+{
+    private static final PagesSerde SERDE = new PagesSerde(CompressionCodec.LZ4);
+
+    private final Dispatcher dispatcher = new Dispatcher();
+    private final OkHttpClient httpClient = new OkHttpClient.Builder().dispatcher(dispatcher).build();
+    private final ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor();
+    private final List<AutoCloseable> resources = new ArrayList<>();
+
+    @AfterEach
+    void tearDown()
+            throws Exception
+    {
+        for (AutoCloseable resource : resources) {
+            resource.close();
+        }
+        scheduler.shutdownNow();
+        dispatcher.executorService().shutdownNow();
+        httpClient.connectionPool().evictAll();
+    }
+
+    @Test
+    void readsThePagesOfEveryRemoteSplit()
+            throws Exception
+    {
+        FakeUpstream first = upstream(List.of(page(1, 2, 3), page(4)));
+        FakeUpstream second = upstream(List.of(page(10, 20)));
+        SourceOperator operator = operator();
+        operator.addSplit(RemoteSplit.split(first.location()));
+        operator.addSplit(RemoteSplit.split(second.location()));
+        operator.noMoreSplits();
+
+        List<Long> rows = new ArrayList<>();
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (!operator.isFinished()) {
+            assertThat(System.nanoTime()).as("finished in time").isLessThan(deadline);
+            operator.isBlocked().get(10, TimeUnit.SECONDS);
+            Page page = operator.getOutput();
+            if (page != null) {
+                LongArrayBlock block = (LongArrayBlock) page.getBlock(0);
+                for (int position = 0; position < page.positionCount(); position++) {
+                    rows.add(block.getLong(position));
+                }
+            }
+        }
+        operator.close();
+
+        assertThat(rows).containsExactlyInAnyOrder(1L, 2L, 3L, 4L, 10L, 20L);
+        assertThat(rows.indexOf(1L)).isLessThan(rows.indexOf(4L));
+        assertThat(((ExchangeOperator) operator).exchangeStatus().pagesReceived()).isEqualTo(3);
+    }
+
+    @Test
+    void finishReleasesTheUpstreams()
+            throws Exception
+    {
+        FakeUpstream upstream = upstream(List.of(page(1), page(2), page(3)));
+        SourceOperator operator = operator();
+        operator.addSplit(RemoteSplit.split(upstream.location()));
+        operator.isBlocked().get(10, TimeUnit.SECONDS);
+
+        operator.finish();
+
+        assertThat(operator.isFinished()).isTrue();
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (upstream.deletes() == 0) {
+            assertThat(System.nanoTime()).as("DELETE in time").isLessThan(deadline);
+            Thread.sleep(10);
+        }
+        operator.close();
+    }
+
+    @Test
+    void rejectsSplitsOfTables()
+    {
+        SourceOperator operator = operator();
+        assertThatThrownBy(() -> operator.addSplit(new Split("memory", new MemorySplit(1, 0, 1))))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("remote splits");
+        operator.close();
+    }
+
+    private SourceOperator operator()
+    {
+        ExchangeOperator.Factory factory = new ExchangeOperator.Factory(0, new PlanNodeId("remote"),
+                () -> new HttpExchangeClient(httpClient, () -> new PagesSerde(CompressionCodec.LZ4), ExchangeClientConfig.DEFAULT.withMaxBufferedBytes(1), scheduler));
+        return factory.createOperator(OperatorRunner.driverContext());
+    }
+
+    private FakeUpstream upstream(List<Page> pages)
+            throws Exception
+    {
+        FakeUpstream upstream = new FakeUpstream(SERDE, pages);
+        resources.add(upstream);
+        return upstream;
+    }
+
+    private static Page page(long... values)
+    {
+        return new Page(values.length, new LongArrayBlock(values.length, null, values));
+    }
+}
