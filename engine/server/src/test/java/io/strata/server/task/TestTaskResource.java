@@ -3,6 +3,8 @@ package io.strata.server.task;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.airlift.slice.Slices;
+import io.strata.core.execution.exchange.ExchangeClientConfig;
+import io.strata.core.execution.exchange.HttpExchangeClient;
 import io.strata.core.execution.expression.KernelConstantEvaluator;
 import io.strata.core.execution.serde.CompressionCodec;
 import io.strata.core.execution.serde.PagesSerde;
@@ -34,6 +36,7 @@ import io.strata.spi.connector.ConnectorSplit;
 import io.strata.spi.connector.ConnectorSplitSource;
 import io.strata.spi.type.Type;
 import io.strata.sql.parser.SqlParser;
+import okhttp3.OkHttpClient;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -44,12 +47,15 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -164,6 +170,68 @@ final class TestTaskResource
         TaskStatus done = awaitDone(taskId);
         assertThat(done.state()).isEqualTo(TaskState.FINISHED);
         assertThat(done.failures()).isEmpty();
+    }
+
+    /**
+     * The two halves of the protocol together: the exchange client reads two tasks of this server, each over half
+     * of the splits, and together they give the statement's rows.
+     */
+    @Test
+    void testExchangeClientReadsTheServersTasks()
+            throws Exception
+    {
+        String sql = "SELECT o_orderkey, o_orderstatus, o_totalprice FROM orders WHERE o_orderkey < 3000";
+        Session session = newSession();
+        PlanFragment fragment = fragment(session, sql);
+        SplitAssignment all = allSplits(session, fragment).get(0);
+        int half = all.splits().size() / 2;
+        assertThat(half).isPositive();
+        List<URI> locations = new ArrayList<>();
+        for (int task = 0; task < 2; task++) {
+            List<ScheduledSplit> splits = task == 0 ? all.splits().subList(0, half) : all.splits().subList(half, all.splits().size());
+            String taskId = session.queryId() + ".0." + task;
+            Result posted = postUpdate(taskId, new TaskUpdateRequest(session, Optional.of(fragment), List.of(new SplitAssignment(all.planNodeId(), splits, true)),
+                    OutputBuffers.SINGLE));
+            assertThat(posted.status()).as(posted.text()).isEqualTo(200);
+            locations.add(server.baseUri().resolve("/v1/task/" + taskId + "/results/0"));
+        }
+
+        OkHttpClient httpClient = new OkHttpClient();
+        ScheduledExecutorService retries = Executors.newSingleThreadScheduledExecutor();
+        List<Page> pages = new ArrayList<>();
+        try (HttpExchangeClient exchange = new HttpExchangeClient(httpClient, () -> new PagesSerde(CompressionCodec.LZ4),
+                ExchangeClientConfig.DEFAULT.withMaxBufferedBytes(64 << 10), retries)) {
+            locations.forEach(exchange::addLocation);
+            exchange.noMoreLocations();
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+            while (!exchange.isFinished()) {
+                assertThat(System.nanoTime()).as("exchange still running").isLessThan(deadline);
+                Page page = exchange.pollPage();
+                if (page != null) {
+                    pages.add(page);
+                }
+                else {
+                    exchange.isBlocked().get(10, TimeUnit.SECONDS);
+                }
+            }
+        }
+        finally {
+            retries.shutdownNow();
+            httpClient.dispatcher().executorService().shutdown();
+            httpClient.connectionPool().evictAll();
+        }
+
+        List<List<Object>> rows = new ArrayList<>();
+        RowEncoder encoder = RowEncoder.create(fragment.outputLayout().stream().map(Symbol::type).toList());
+        for (Page page : pages) {
+            encoder.appendRows(page, rows);
+        }
+        List<String> actual = new ArrayList<>();
+        resultJson.valueToTree(rows).forEach(row -> actual.add(row.toString()));
+        List<String> expected = new ArrayList<>();
+        statementRows(sql).forEach(row -> expected.add(row.toString()));
+        assertThat(expected).isNotEmpty();
+        assertThat(actual).containsExactlyInAnyOrderElementsOf(expected);
     }
 
     @Test
