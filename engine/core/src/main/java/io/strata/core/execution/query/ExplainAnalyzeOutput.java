@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
+import static io.strata.core.execution.memory.DataSizes.succinctBytes;
 import static io.strata.spi.type.VarcharType.VARCHAR;
 import static java.util.Objects.requireNonNull;
 
@@ -49,30 +50,16 @@ final class ExplainAnalyzeOutput
     {
         StringBuilder line = new StringBuilder(operator.operatorType()).append(": ");
         if (operator.rawInputPositions() > 0) {
-            line.append(String.format(Locale.ROOT, "read %,d rows (%s), ", operator.rawInputPositions(), bytes(operator.rawInputBytes())));
+            line.append(String.format(Locale.ROOT, "read %,d rows (%s), ", operator.rawInputPositions(), succinctBytes(operator.rawInputBytes())));
         }
         return line.append(String.format(Locale.ROOT, "input %,d rows (%s), output %,d rows (%s), wall %s, peak memory %s, %d drivers",
-                operator.inputPositions(), bytes(operator.inputBytes()),
-                operator.outputPositions(), bytes(operator.outputBytes()),
-                duration(operator.wallNanos()), bytes(operator.peakMemoryBytes()), operator.drivers())).toString();
+                operator.inputPositions(), succinctBytes(operator.inputBytes()),
+                operator.outputPositions(), succinctBytes(operator.outputBytes()),
+                duration(operator.wallNanos()), succinctBytes(operator.peakMemoryBytes()), operator.drivers())).toString();
     }
 
     private static String duration(long nanos)
     {
         return String.format(Locale.ROOT, "%.2f ms", nanos / 1e6);
-    }
-
-    static String bytes(long bytes)
-    {
-        if (bytes < 1024) {
-            return bytes + "B";
-        }
-        if (bytes < 1024 * 1024) {
-            return String.format(Locale.ROOT, "%.1fkB", bytes / 1024.0);
-        }
-        if (bytes < 1024L * 1024 * 1024) {
-            return String.format(Locale.ROOT, "%.1fMB", bytes / (1024.0 * 1024));
-        }
-        return String.format(Locale.ROOT, "%.2fGB", bytes / (1024.0 * 1024 * 1024));
     }
 }
