@@ -9,4 +9,8 @@ public enum FragmentPartitioning
     SINGLE,
     /** Tasks are driven by the splits of the fragment's table scans: any number of tasks, each some splits. */
     SOURCE,
+    /** One task on the coordinator, fed the splits of tables whose rows only the coordinator holds (memory, system tables). */
+    COORDINATOR_ONLY,
+    /** A fixed number of tasks, each reading the rows whose partition keys hash to it from a repartitioning exchange. */
+    HASH,
 }

@@ -14,8 +14,10 @@ import static java.util.Objects.requireNonNull;
  * @param root the fragment's plan; for the query's root fragment, the {@code OutputNode}
  * @param partitionedSources the table scans whose splits are handed to the fragment's tasks
  * @param outputLayout the symbols of the fragment's output pages, in channel order
+ * @param outputPartitioning how the output is spread over the consumer's tasks
  */
-public record PlanFragment(PlanFragmentId id, PlanNode root, FragmentPartitioning partitioning, List<PlanNodeId> partitionedSources, List<Symbol> outputLayout)
+public record PlanFragment(PlanFragmentId id, PlanNode root, FragmentPartitioning partitioning, List<PlanNodeId> partitionedSources, List<Symbol> outputLayout,
+        OutputPartitioning outputPartitioning)
 {
     public PlanFragment
     {
@@ -24,5 +26,9 @@ public record PlanFragment(PlanFragmentId id, PlanNode root, FragmentPartitionin
         requireNonNull(partitioning, "partitioning is null");
         partitionedSources = List.copyOf(requireNonNull(partitionedSources, "partitionedSources is null"));
         outputLayout = List.copyOf(requireNonNull(outputLayout, "outputLayout is null"));
+        requireNonNull(outputPartitioning, "outputPartitioning is null");
+        if (!outputLayout.containsAll(outputPartitioning.keys())) {
+            throw new IllegalArgumentException("partition keys " + outputPartitioning.keys() + " are not all in the output " + outputLayout);
+        }
     }
 }

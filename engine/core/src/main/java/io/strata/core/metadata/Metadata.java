@@ -39,6 +39,11 @@ public final class Metadata
         this.sessionPropertyManager = requireNonNull(sessionPropertyManager, "sessionPropertyManager is null");
     }
 
+    public CatalogManager catalogManager()
+    {
+        return catalogManager;
+    }
+
     public FunctionResolver functions()
     {
         return functionResolver;

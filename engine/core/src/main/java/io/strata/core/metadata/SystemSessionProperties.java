@@ -14,6 +14,7 @@ import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import static io.strata.spi.type.IntegerType.INTEGER;
 import static io.strata.spi.type.VarcharType.VARCHAR;
 
 /**
@@ -27,6 +28,22 @@ public final class SystemSessionProperties
     public static final String QUERY_MAX_RUN_TIME = "query_max_run_time";
     /** Optimizer passes to skip, by name, separated by commas: for tests and for working around a bad rewrite. */
     public static final String OPTIMIZER_DISABLED_PASSES = "optimizer_disabled_passes";
+
+    /** Presto's: {@code AUTOMATIC} (from row-count estimates), {@code PARTITIONED} or {@code BROADCAST}. */
+    public static final String JOIN_DISTRIBUTION_TYPE = "join_distribution_type";
+    /** Presto's: the most tasks of a hash-partitioned stage; 0 means one per schedulable node. */
+    public static final String HASH_PARTITION_COUNT = "hash_partition_count";
+    /** Presto's: {@code phased} (a join's build-side stages get their splits before its probe side) or {@code all-at-once}. */
+    public static final String EXECUTION_POLICY = "execution_policy";
+
+    public enum JoinDistributionType
+    {
+        AUTOMATIC,
+        PARTITIONED,
+        BROADCAST,
+    }
+
+    private static final Set<String> EXECUTION_POLICIES = Set.of("phased", "all-at-once");
 
     private static final Pattern DURATION = Pattern.compile("^\\s*(\\d+(?:\\.\\d+)?)\\s*(ns|us|ms|s|m|h|d)\\s*$");
 
@@ -55,12 +72,68 @@ public final class SystemSessionProperties
                         value -> {
                             List<String> unknown = splitList(value).stream().filter(name -> !passNames.contains(name)).toList();
                             return unknown.isEmpty() ? Optional.empty() : Optional.of("unknown optimizer passes " + unknown);
-                        }));
+                        }),
+                new SessionPropertyMetadata(
+                        JOIN_DISTRIBUTION_TYPE,
+                        "Join distribution: AUTOMATIC (broadcast the build side when it is estimated small), PARTITIONED or BROADCAST",
+                        VARCHAR,
+                        JoinDistributionType.AUTOMATIC.name(),
+                        value -> parseJoinDistributionType(value).isPresent() ? Optional.empty() : Optional.of("not one of AUTOMATIC, PARTITIONED, BROADCAST")),
+                new SessionPropertyMetadata(
+                        HASH_PARTITION_COUNT,
+                        "The most tasks of a hash-partitioned stage (0: one per schedulable node)",
+                        INTEGER,
+                        "0",
+                        value -> parseCount(value).isPresent() ? Optional.empty() : Optional.of("not a count from 0 to 1000")),
+                new SessionPropertyMetadata(
+                        EXECUTION_POLICY,
+                        "phased (the stages building a join's hash table get their splits before the stages probing it) or all-at-once",
+                        VARCHAR,
+                        "phased",
+                        value -> EXECUTION_POLICIES.contains(value.toLowerCase(Locale.ENGLISH)) ? Optional.empty() : Optional.of("not one of phased, all-at-once")));
     }
 
     public static Optional<Duration> getQueryMaxRunTime(Session session)
     {
         return Optional.ofNullable(session.systemProperties().get(QUERY_MAX_RUN_TIME)).flatMap(SystemSessionProperties::parseDuration);
+    }
+
+    public static JoinDistributionType getJoinDistributionType(Session session)
+    {
+        return Optional.ofNullable(session.systemProperties().get(JOIN_DISTRIBUTION_TYPE)).flatMap(SystemSessionProperties::parseJoinDistributionType)
+                .orElse(JoinDistributionType.AUTOMATIC);
+    }
+
+    /** The configured most tasks of a hash-partitioned stage; 0 when the node count decides. */
+    public static int getHashPartitionCount(Session session)
+    {
+        return Optional.ofNullable(session.systemProperties().get(HASH_PARTITION_COUNT)).flatMap(SystemSessionProperties::parseCount).orElse(0);
+    }
+
+    public static boolean isPhasedExecution(Session session)
+    {
+        return !session.systemProperties().getOrDefault(EXECUTION_POLICY, "phased").equalsIgnoreCase("all-at-once");
+    }
+
+    private static Optional<JoinDistributionType> parseJoinDistributionType(String value)
+    {
+        for (JoinDistributionType type : JoinDistributionType.values()) {
+            if (type.name().equalsIgnoreCase(value.trim())) {
+                return Optional.of(type);
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static Optional<Integer> parseCount(String value)
+    {
+        try {
+            int count = Integer.parseInt(value.trim());
+            return count >= 0 && count <= 1000 ? Optional.of(count) : Optional.empty();
+        }
+        catch (NumberFormatException e) {
+            return Optional.empty();
+        }
     }
 
     public static Set<String> getDisabledOptimizerPasses(Session session)

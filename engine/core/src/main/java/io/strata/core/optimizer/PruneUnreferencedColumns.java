@@ -142,7 +142,7 @@ public final class PruneUnreferencedColumns
                 sourceRequired.addAll(aggregation.arguments());
                 aggregation.mask().ifPresent(sourceRequired::add);
             }
-            return new AggregationNode(node.id(), node.source().accept(this, sourceRequired), node.groupingKeys(), aggregations, node.step());
+            return new AggregationNode(node.id(), node.source().accept(this, sourceRequired), node.groupingKeys(), aggregations, node.step(), node.intermediates());
         }
 
         @Override

@@ -197,7 +197,7 @@ final class Decorrelator
             pulled.add(new Call(FunctionNames.EQUAL, List.of(equality.outer(), new SymbolReference(innerSymbol)), conjunct.type()));
         }
         PlanNode input = assignments.size() == identities ? source.node() : new ProjectNode(idAllocator.nextId(), source.node(), assignments);
-        AggregationNode grouped = new AggregationNode(aggregation.id(), input, keys, aggregation.aggregations(), aggregation.step());
+        AggregationNode grouped = new AggregationNode(aggregation.id(), input, keys, aggregation.aggregations(), aggregation.step(), aggregation.intermediates());
         Optional<AggregationNode> global = aggregation.groupingKeys().isEmpty() ? Optional.of(grouped) : Optional.empty();
         return new Result(grouped, pulled, global);
     }

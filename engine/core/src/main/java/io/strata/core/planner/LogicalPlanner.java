@@ -259,7 +259,7 @@ public final class LogicalPlanner
         if (operation.operation() == BoundSetOperation.Operation.UNION) {
             PlanNode union = new UnionNode(idAllocator.nextId(), sources, outputs, inputs);
             if (operation.distinct()) {
-                union = new AggregationNode(idAllocator.nextId(), union, outputs, List.of(), AggregationNode.Step.SINGLE);
+                union = new AggregationNode(idAllocator.nextId(), union, outputs, List.of());
             }
             return new RelationPlan(union, outputs);
         }
@@ -338,7 +338,7 @@ public final class LogicalPlanner
         List<Symbol> outputs = projected.subList(0, visible);
 
         if (specification.distinct()) {
-            root = new AggregationNode(idAllocator.nextId(), root, List.copyOf(new LinkedHashSet<>(outputs)), List.of(), AggregationNode.Step.SINGLE);
+            root = new AggregationNode(idAllocator.nextId(), root, List.copyOf(new LinkedHashSet<>(outputs)), List.of());
         }
         root = sortAndLimit(root, specification.orderBy(), specification.limit(), projected);
         return new RelationPlan(root, outputs);
@@ -368,7 +368,7 @@ public final class LogicalPlanner
             Symbol output = symbolAllocator.newSymbol(aggregate.functionName(), aggregate.type());
             aggregations.add(new Aggregation(output, aggregate.functionName(), arguments, aggregate.distinct(), mask));
         }
-        AggregationNode node = new AggregationNode(idAllocator.nextId(), projection.over(source), keys, aggregations, AggregationNode.Step.SINGLE);
+        AggregationNode node = new AggregationNode(idAllocator.nextId(), projection.over(source), keys, aggregations);
         return new RelationPlan(node, node.outputSymbols());
     }
 
@@ -416,7 +416,7 @@ public final class LogicalPlanner
         GroupIdNode groupIdNode = new GroupIdNode(idAllocator.nextId(), projection.over(source), keyInputs, keyOutputs, sets, groupId, groupingColumns, rowMask);
         List<Symbol> aggregationKeys = new ArrayList<>(keyOutputs);
         aggregationKeys.add(groupId);
-        AggregationNode node = new AggregationNode(idAllocator.nextId(), groupIdNode, aggregationKeys, aggregations, AggregationNode.Step.SINGLE);
+        AggregationNode node = new AggregationNode(idAllocator.nextId(), groupIdNode, aggregationKeys, aggregations);
         List<Symbol> groupedFields = new ArrayList<>(keyOutputs);
         aggregations.forEach(value -> groupedFields.add(value.output()));
         return new RelationPlan(node, groupedFields);

@@ -9,6 +9,7 @@ import io.strata.core.planner.plan.Aggregation;
 import io.strata.core.planner.plan.AggregationNode;
 import io.strata.core.planner.plan.Assignment;
 import io.strata.core.planner.plan.EnforceSingleRowNode;
+import io.strata.core.planner.plan.ExchangeNode;
 import io.strata.core.planner.plan.FilterNode;
 import io.strata.core.planner.plan.GroupIdNode;
 import io.strata.core.planner.plan.JoinNode;
@@ -20,6 +21,7 @@ import io.strata.core.planner.plan.PlanNode;
 import io.strata.core.planner.plan.PlanNodeId;
 import io.strata.core.planner.plan.PlanVisitor;
 import io.strata.core.planner.plan.ProjectNode;
+import io.strata.core.planner.plan.RemoteSourceNode;
 import io.strata.core.planner.plan.SemiJoinNode;
 import io.strata.core.planner.plan.SetOperationNode;
 import io.strata.core.planner.plan.SortNode;
@@ -173,10 +175,28 @@ public final class PlanPrinter
         }
 
         @Override
+        public Void visitExchange(ExchangeNode node, Integer depth)
+        {
+            String keys = node.partitionKeys().isEmpty() ? "" : ", keys = [" + symbolList(node.partitionKeys()) + "]";
+            print(depth, "RemoteExchange[" + node.type() + keys + "]", node);
+            return visitSources(node, depth);
+        }
+
+        @Override
+        public Void visitRemoteSource(RemoteSourceNode node, Integer depth)
+        {
+            print(depth, "RemoteSource[" + node.exchangeType() + ", fragments = " + node.sourceFragmentIds() + "]", node);
+            return null;
+        }
+
+        @Override
         public Void visitAggregation(AggregationNode node, Integer depth)
         {
             String keys = node.groupingKeys().isEmpty() ? "" : ", keys = [" + symbolList(node.groupingKeys()) + "]";
             print(depth, "Aggregate[" + node.step() + keys + "]", node);
+            if (!node.intermediates().isEmpty()) {
+                detail(depth, "intermediates: " + symbolList(node.intermediates()));
+            }
             for (Aggregation aggregation : node.aggregations()) {
                 String arguments = aggregation.arguments().isEmpty() ? "*" : symbolList(aggregation.arguments());
                 detail(depth, aggregation.output().name() + " := " + aggregation.functionName() + "(" + (aggregation.distinct() ? "DISTINCT " : "") + arguments + ")"

@@ -5,6 +5,7 @@ import io.strata.core.planner.plan.Aggregation;
 import io.strata.core.planner.plan.AggregationNode;
 import io.strata.core.planner.plan.Assignment;
 import io.strata.core.planner.plan.EnforceSingleRowNode;
+import io.strata.core.planner.plan.ExchangeNode;
 import io.strata.core.planner.plan.FilterNode;
 import io.strata.core.planner.plan.GroupIdNode;
 import io.strata.core.planner.plan.JoinNode;
@@ -15,6 +16,7 @@ import io.strata.core.planner.plan.OutputNode;
 import io.strata.core.planner.plan.PlanNode;
 import io.strata.core.planner.plan.PlanVisitor;
 import io.strata.core.planner.plan.ProjectNode;
+import io.strata.core.planner.plan.RemoteSourceNode;
 import io.strata.core.planner.plan.SemiJoinNode;
 import io.strata.core.planner.plan.SetOperationNode;
 import io.strata.core.planner.plan.SortNode;
@@ -114,10 +116,30 @@ public final class PlanSanityChecker
             checkSources(node);
             requireUnique(node, node.outputSymbols());
             requireProduced(node, node.groupingKeys(), node.source());
+            if (node.step() == AggregationNode.Step.FINAL) {
+                // a final step reads the partial step's intermediates, not the aggregates' arguments
+                requireProduced(node, node.intermediates(), node.source());
+                return null;
+            }
             for (Aggregation aggregation : node.aggregations()) {
                 requireProduced(node, aggregation.arguments(), node.source());
                 aggregation.mask().ifPresent(mask -> requireProduced(node, List.of(mask), node.source()));
             }
+            return null;
+        }
+
+        @Override
+        public Void visitExchange(ExchangeNode node, Void context)
+        {
+            checkSources(node);
+            requireProduced(node, node.partitionKeys(), node.source());
+            return null;
+        }
+
+        @Override
+        public Void visitRemoteSource(RemoteSourceNode node, Void context)
+        {
+            requireUnique(node, node.outputSymbols());
             return null;
         }
 

@@ -10,6 +10,7 @@ import io.strata.core.analyzer.RowsAnalysis;
 import io.strata.core.analyzer.SessionChangeAnalysis;
 import io.strata.core.analyzer.WriteAnalysis;
 import io.strata.core.expression.ConstantEvaluator;
+import io.strata.core.fragmenter.AnyNodeScans;
 import io.strata.core.fragmenter.PlanFragment;
 import io.strata.core.fragmenter.PlanFragmenter;
 import io.strata.core.fragmenter.SubPlan;
@@ -18,6 +19,7 @@ import io.strata.core.metadata.FunctionResolver;
 import io.strata.core.metadata.Metadata;
 import io.strata.core.metadata.SessionPropertyManager;
 import io.strata.core.metadata.SystemSessionProperties;
+import io.strata.core.optimizer.AddExchanges;
 import io.strata.core.optimizer.OptimizerContext;
 import io.strata.core.optimizer.PlanOptimizer;
 import io.strata.core.optimizer.PlanOptimizers;
@@ -144,7 +146,8 @@ public final class SqlStatementPlanner
         }
         OutputNode plan = explain.statement() instanceof WriteAnalysis write ? planWrite(write, session) : planOutput(explain.statement(), session);
         if (explain.distributed()) {
-            return distributedText(new PlanFragmenter().fragment(plan), session);
+            AnyNodeScans anyNodeScans = new AnyNodeScans(metadata.catalogManager());
+            return distributedText(new PlanFragmenter(anyNodeScans).fragment(AddExchanges.addExchanges(plan, session, anyNodeScans)), session);
         }
         return PlanPrinter.textPlan(plan, metadata, session);
     }
@@ -155,6 +158,9 @@ public final class SqlStatementPlanner
         PlanFragment fragment = subPlan.fragment();
         StringBuilder text = new StringBuilder()
                 .append("Fragment ").append(fragment.id()).append(" [").append(fragment.partitioning()).append("]\n")
+                .append("    Output partitioning: ").append(fragment.outputPartitioning().type())
+                .append(fragment.outputPartitioning().keys().isEmpty() ? "" : " [" + String.join(", ", fragment.outputPartitioning().keys().stream().map(symbol -> symbol.name()).toList()) + "]")
+                .append('\n')
                 .append("    Output layout: [")
                 .append(String.join(", ", fragment.outputLayout().stream().map(symbol -> symbol.name()).toList()))
                 .append("]\n");

@@ -272,7 +272,7 @@ final class SubqueryPlanner
         values.put(id, negated ? new Call(FunctionNames.NOT, List.of(markValue), BOOLEAN) : markValue);
         Symbol field = plan.fields().get(0);
         // the semi join needs each value once: a build side of distinct values keeps its chains short
-        PlanNode distinct = new AggregationNode(idAllocator.nextId(), project(plan.root(), List.of(field)), List.of(field), List.of(), AggregationNode.Step.SINGLE);
+        PlanNode distinct = new AggregationNode(idAllocator.nextId(), project(plan.root(), List.of(field)), List.of(field), List.of());
         return new SemiJoinNode(idAllocator.nextId(), outer, distinct, List.of(new EquiJoinClause(valueSymbol, field)), Optional.empty(), mark, true);
     }
 
@@ -302,7 +302,7 @@ final class SubqueryPlanner
                 new Aggregation(min, "min", List.of(field), false, Optional.empty()),
                 new Aggregation(max, "max", List.of(field), false, Optional.empty()),
                 new Aggregation(rows, "count", List.of(), false, Optional.empty()),
-                new Aggregation(nonNull, "count", List.of(field), false, Optional.empty())), AggregationNode.Step.SINGLE);
+                new Aggregation(nonNull, "count", List.of(field), false, Optional.empty())));
 
         boolean all = subquery.kind() == BoundSubquery.Kind.ALL;
         OperatorType operator = subquery.comparison().orElseThrow();

@@ -7,6 +7,7 @@ import io.strata.core.expression.SpecialForm;
 import io.strata.core.expression.SymbolReference;
 import io.strata.core.fragmenter.PlanFragment;
 import io.strata.core.fragmenter.PlanFragmenter;
+import io.strata.core.optimizer.AddExchanges;
 import io.strata.core.planner.PlanPrinter;
 import io.strata.core.planner.TestingPlanner;
 import io.strata.core.planner.plan.FilterNode;
@@ -121,7 +122,12 @@ class TestPlanJson
     {
         Set<Class<?>> seen = new HashSet<>();
         for (String sql : QUERIES) {
-            collectKinds(planner.plan(tpchSession(), sql).plan().orElseThrow(), seen);
+            OutputNode plan = planner.plan(tpchSession(), sql).plan().orElseThrow();
+            collectKinds(plan, seen);
+            // remote exchanges, and the remote sources that replace them in fragments
+            OutputNode distributed = AddExchanges.addExchanges(plan, tpchSession(), scan -> true);
+            collectKinds(distributed, seen);
+            new PlanFragmenter().fragment(distributed).allFragments().forEach(fragment -> collectKinds(fragment.root(), seen));
         }
         assertThat(seen).containsAll(List.of(PlanNode.class.getPermittedSubclasses()));
         // outer and subquery references are gone once subqueries are decorrelated; TestRowExpressionJson covers them
@@ -159,7 +165,9 @@ class TestPlanJson
     {
         Session session = tpchSession();
         OutputNode plan = planner.plan(session, sql).plan().orElseThrow();
-        List<PlanFragment> fragments = new PlanFragmenter().fragment(plan).allFragments();
+        List<PlanFragment> fragments = new ArrayList<>(new PlanFragmenter().fragment(plan).allFragments());
+        // the fragments of the same plan spread over several nodes: remote sources, partial and final aggregations
+        fragments.addAll(new PlanFragmenter().fragment(AddExchanges.addExchanges(plan, session, scan -> true)).allFragments());
         for (PlanFragment fragment : fragments) {
             String json = PlanJson.toJson(fragment);
             PlanFragment read = PlanJson.fromJson(json, PlanFragment.class);

@@ -157,7 +157,7 @@ public final class PlanBuilder
 
     public AggregationNode aggregation(PlanNode source, List<String> keys, Aggregation... aggregations)
     {
-        return new AggregationNode(idAllocator.nextId(), source, keys.stream().map(this::symbol).toList(), List.of(aggregations), AggregationNode.Step.SINGLE);
+        return new AggregationNode(idAllocator.nextId(), source, keys.stream().map(this::symbol).toList(), List.of(aggregations));
     }
 
     public Aggregation aggregate(String output, String function, String... arguments)

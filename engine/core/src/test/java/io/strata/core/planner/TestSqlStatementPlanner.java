@@ -109,7 +109,8 @@ class TestSqlStatementPlanner
         Session session = with(testingSession(), Map.of("query_max_run_time", "1h"), Map.of(), Optional.empty());
         assertThat(rows(session, "SHOW SESSION LIKE 'query%'"))
                 .containsExactly(List.of("query_max_run_time", "1h", "100.00d", "varchar", "Maximum run time of a query, queued time included"));
-        assertThat(rows(session, "SHOW SESSION")).extracting(row -> row.get(0)).containsExactly("optimizer_disabled_passes", "query_max_run_time");
+        assertThat(rows(session, "SHOW SESSION")).extracting(row -> row.get(0))
+                .containsExactly("execution_policy", "hash_partition_count", "join_distribution_type", "optimizer_disabled_passes", "query_max_run_time");
         assertThat(outputTypes(session, "SHOW SESSION")).containsOnly(VARCHAR);
     }
 
@@ -242,8 +243,18 @@ class TestSqlStatementPlanner
         assertFails(testingSession(), "EXPLAIN (TYPE VALIDATE) SELECT * FROM nope", ErrorCode.TABLE_NOT_FOUND, "Table 'testing.sales.nope' does not exist");
         assertFails(testingSession(), "EXPLAIN ANALYZE SET SESSION query_max_run_time = '1h'", ErrorCode.NOT_SUPPORTED, "EXPLAIN ANALYZE of a statement other than a query is not supported yet");
         String distributed = rows(testingSession(), "EXPLAIN (TYPE DISTRIBUTED, FORMAT TEXT) SELECT status, rank() OVER (ORDER BY price) FROM orders").get(0).get(0);
-        assertThat(distributed).startsWith("Fragment 0 [SOURCE]\n    Output layout: [");
-        assertThat(distributed).contains("Window[orderBy = [", "rank() RANGE BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW", "TableScan");
+        // the window over all rows runs in the root fragment, over the rows gathered from the scan's fragment
+        assertThat(distributed).startsWith("Fragment 0 [SINGLE]\n    Output partitioning: GATHER\n    Output layout: [");
+        assertThat(distributed).contains("Window[orderBy = [", "rank() RANGE BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW", "RemoteSource[GATHER, fragments = [1]]",
+                "Fragment 1 [SOURCE]\n    Output partitioning: GATHER", "TableScan");
+        String aggregated = rows(testingSession(), "EXPLAIN (TYPE DISTRIBUTED) SELECT status, avg(price) FROM orders GROUP BY status").get(0).get(0);
+        assertThat(aggregated).contains("Fragment 0 [SINGLE]", "Fragment 1 [HASH]\n    Output partitioning: GATHER", "Aggregate[FINAL, keys = [status]]",
+                "RemoteSource[REPARTITION, fragments = [2]]", "Fragment 2 [SOURCE]\n    Output partitioning: REPARTITION [status]", "Aggregate[PARTIAL, keys = [status]]");
+        Session broadcast = with(testingSession(), Map.of("join_distribution_type", "BROADCAST"), Map.of(), Optional.empty());
+        Session partitioned = with(testingSession(), Map.of("join_distribution_type", "PARTITIONED"), Map.of(), Optional.empty());
+        String join = "EXPLAIN (TYPE DISTRIBUTED) SELECT o.status, c.name FROM orders o JOIN customer c ON o.custkey = c.custkey";
+        assertThat(rows(broadcast, join).get(0).get(0)).contains("RemoteSource[REPLICATE").doesNotContain("REPARTITION");
+        assertThat(rows(partitioned, join).get(0).get(0)).contains("RemoteSource[REPARTITION").doesNotContain("REPLICATE");
         String grouped = planner.explain(testingSession(), "SELECT status, count(*), grouping(status) FROM orders GROUP BY ROLLUP (status)");
         assertThat(grouped).contains("Aggregate[SINGLE, keys = [", "GroupId[(status), ()]", " := grouping(status)");
         assertFails(testingSession(), "EXPLAIN (FORMAT JSON) SELECT 1", ErrorCode.NOT_SUPPORTED, "EXPLAIN (FORMAT JSON) is not supported yet");

@@ -17,5 +17,15 @@ public interface Connector
         throw new StrataException(ErrorCode.NOT_SUPPORTED, "This connector does not support writes");
     }
 
+    /**
+     * Whether any node can read the splits of the table. A table whose rows live in the coordinator's memory (the
+     * memory connector's tables, the system tables about the coordinator's queries and metadata) answers false,
+     * and its scans run on the coordinator.
+     */
+    default boolean splitsRunOnAnyNode(ConnectorTableHandle table)
+    {
+        return true;
+    }
+
     default void shutdown() {}
 }

@@ -5,6 +5,7 @@ import io.strata.spi.connector.ConnectorMetadata;
 import io.strata.spi.connector.ConnectorPageSinkProvider;
 import io.strata.spi.connector.ConnectorPageSourceProvider;
 import io.strata.spi.connector.ConnectorSplitManager;
+import io.strata.spi.connector.ConnectorTableHandle;
 import io.strata.spi.connector.FixedSplitSource;
 
 import static java.util.Objects.requireNonNull;
@@ -26,6 +27,13 @@ public final class MemoryConnector
         this.pagesStore = new MemoryPagesStore(requireNonNull(catalogName, "catalogName is null"), config.maxDataPerNode());
         this.metadata = new MemoryMetadata(pagesStore);
         this.splitsPerNode = config.splitsPerNode();
+    }
+
+    @Override
+    public boolean splitsRunOnAnyNode(ConnectorTableHandle table)
+    {
+        // the tables live in the coordinator's memory
+        return false;
     }
 
     @Override

@@ -101,6 +101,13 @@ public final class SystemTablesConnector
     }
 
     @Override
+    public boolean splitsRunOnAnyNode(ConnectorTableHandle table)
+    {
+        // system tables read the coordinator's own state
+        return !(table instanceof SystemTableHandle) && delegate().orElseThrow().splitsRunOnAnyNode(table);
+    }
+
+    @Override
     public ConnectorPageSourceProvider pageSourceProvider()
     {
         return (session, split, table, columns) -> {

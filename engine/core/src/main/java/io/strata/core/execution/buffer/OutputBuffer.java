@@ -17,6 +17,9 @@ public interface OutputBuffer
      */
     void enqueue(int partition, Page page);
 
+    /** The number of partitions (consumers) pages can go to. */
+    int partitionCount();
+
     /**
      * Done while the buffer has room; otherwise completes when consumers acknowledged enough pages, or the
      * buffer ended.

@@ -91,6 +91,12 @@ public final class PartitionedOutputBuffer
     }
 
     @Override
+    public int partitionCount()
+    {
+        return partitions.length;
+    }
+
+    @Override
     public synchronized CompletableFuture<Void> isFull()
     {
         if (bufferedBytes < maxBufferedBytes || state.isDone()) {

@@ -1,9 +1,9 @@
 package io.strata.core.execution.exchange;
 
 import io.strata.core.execution.driver.DriverContext;
+import io.strata.core.execution.driver.Operator;
 import io.strata.core.execution.driver.OperatorContext;
-import io.strata.core.execution.driver.SourceOperator;
-import io.strata.core.execution.driver.SourceOperatorFactory;
+import io.strata.core.execution.driver.RemoteSourceFactory;
 import io.strata.core.execution.split.Split;
 import io.strata.core.planner.plan.PlanNodeId;
 import io.strata.spi.block.Page;
@@ -14,49 +14,29 @@ import java.util.function.Supplier;
 import static java.util.Objects.requireNonNull;
 
 /**
- * The start of a pipeline fed by upstream tasks over HTTP: each {@link RemoteSplit} adds an upstream result
- * buffer to this operator's {@link HttpExchangeClient}, and the pages come out in arrival order.
+ * The start of a pipeline fed by upstream tasks over HTTP. The task hands each {@link RemoteSplit} of the remote
+ * source to the {@link Factory}, which adds the upstream result buffer to the one {@link HttpExchangeClient} its
+ * operators share; pages come out in arrival order, each to one of the operators.
  */
 public final class ExchangeOperator
-        implements SourceOperator
+        implements Operator
 {
     private final OperatorContext operatorContext;
-    private final PlanNodeId sourceId;
     private final HttpExchangeClient client;
+    private final Runnable onClose;
+    private boolean closed;
 
-    ExchangeOperator(OperatorContext operatorContext, PlanNodeId sourceId, HttpExchangeClient client)
+    ExchangeOperator(OperatorContext operatorContext, HttpExchangeClient client, Runnable onClose)
     {
         this.operatorContext = requireNonNull(operatorContext, "operatorContext is null");
-        this.sourceId = requireNonNull(sourceId, "sourceId is null");
         this.client = requireNonNull(client, "client is null");
+        this.onClose = requireNonNull(onClose, "onClose is null");
     }
 
     @Override
     public OperatorContext operatorContext()
     {
         return operatorContext;
-    }
-
-    @Override
-    public PlanNodeId sourceId()
-    {
-        return sourceId;
-    }
-
-    @Override
-    public void addSplit(Split split)
-    {
-        requireNonNull(split, "split is null");
-        if (!(split.connectorSplit() instanceof RemoteSplit remoteSplit)) {
-            throw new IllegalArgumentException("an exchange reads remote splits, not " + split);
-        }
-        client.addLocation(remoteSplit.location());
-    }
-
-    @Override
-    public void noMoreSplits()
-    {
-        client.noMoreLocations();
     }
 
     @Override
@@ -86,20 +66,23 @@ public final class ExchangeOperator
     @Override
     public void finish()
     {
-        // downstream is done (a LIMIT): stop pulling and release the upstream buffers
-        client.close();
+        // downstream is done (a LIMIT): the upstream buffers are released when the operators close
+        close();
     }
 
     @Override
     public boolean isFinished()
     {
-        return client.isFinished();
+        return closed || client.isFinished();
     }
 
     @Override
     public void close()
     {
-        client.close();
+        if (!closed) {
+            closed = true;
+            onClose.run();
+        }
     }
 
     /** The exchange client of the operator, for its statistics. */
@@ -109,13 +92,19 @@ public final class ExchangeOperator
     }
 
     public static final class Factory
-            implements SourceOperatorFactory
+            implements RemoteSourceFactory
     {
         private final int operatorId;
         private final PlanNodeId sourceId;
         private final Supplier<HttpExchangeClient> clients;
+        // guarded by this
+        private HttpExchangeClient client;
+        // guarded by this
+        private int openOperators;
+        // guarded by this
+        private boolean noMoreOperators;
 
-        /** @param clients makes a new exchange client for each operator; the operator closes it */
+        /** @param clients makes the exchange client the factory's operators share; the factory closes it */
         public Factory(int operatorId, PlanNodeId sourceId, Supplier<HttpExchangeClient> clients)
         {
             this.operatorId = operatorId;
@@ -130,13 +119,67 @@ public final class ExchangeOperator
         }
 
         @Override
-        public SourceOperator createOperator(DriverContext driverContext)
+        public void addSplit(Split split)
         {
-            OperatorContext context = driverContext.addOperatorContext(operatorId, sourceId, ExchangeOperator.class.getSimpleName());
-            return new ExchangeOperator(context, sourceId, clients.get());
+            requireNonNull(split, "split is null");
+            if (!(split.connectorSplit() instanceof RemoteSplit remoteSplit)) {
+                throw new IllegalArgumentException("an exchange reads remote splits, not " + split);
+            }
+            client().addLocation(remoteSplit.location());
         }
 
         @Override
-        public void noMoreOperators() {}
+        public void noMoreSplits()
+        {
+            client().noMoreLocations();
+        }
+
+        @Override
+        public Operator createOperator(DriverContext driverContext)
+        {
+            OperatorContext context = driverContext.addOperatorContext(operatorId, sourceId, ExchangeOperator.class.getSimpleName());
+            HttpExchangeClient shared;
+            synchronized (this) {
+                if (noMoreOperators) {
+                    throw new IllegalStateException("no more operators");
+                }
+                shared = client();
+                openOperators++;
+            }
+            return new ExchangeOperator(context, shared, this::operatorClosed);
+        }
+
+        @Override
+        public void noMoreOperators()
+        {
+            boolean close;
+            synchronized (this) {
+                noMoreOperators = true;
+                close = openOperators == 0;
+            }
+            if (close) {
+                client().close();
+            }
+        }
+
+        private void operatorClosed()
+        {
+            boolean close;
+            synchronized (this) {
+                openOperators--;
+                close = noMoreOperators && openOperators == 0;
+            }
+            if (close) {
+                client().close();
+            }
+        }
+
+        private synchronized HttpExchangeClient client()
+        {
+            if (client == null) {
+                client = requireNonNull(clients.get(), "exchange client is null");
+            }
+            return client;
+        }
     }
 }

@@ -3,6 +3,8 @@ package io.strata.core.execution.pipeline;
 import io.strata.core.execution.buffer.OutputBuffer;
 import io.strata.core.execution.driver.DriverFactory;
 import io.strata.core.execution.driver.OperatorFactory;
+import io.strata.core.execution.exchange.ExchangeOperator;
+import io.strata.core.execution.exchange.HttpExchangeClient;
 import io.strata.core.execution.exchange.LocalExchange;
 import io.strata.core.execution.exchange.LocalExchangeSinkOperator;
 import io.strata.core.execution.exchange.LocalExchangeSourceOperator;
@@ -17,6 +19,7 @@ import io.strata.core.execution.operator.FilterAndProjectOperator;
 import io.strata.core.execution.operator.GroupIdOperator;
 import io.strata.core.execution.operator.LimitOperator;
 import io.strata.core.execution.operator.OffsetOperator;
+import io.strata.core.execution.operator.PartitionedOutputOperator;
 import io.strata.core.execution.operator.SetOperationOperator;
 import io.strata.core.execution.operator.TableScanOperator;
 import io.strata.core.execution.operator.TaskOutputOperator;
@@ -36,6 +39,7 @@ import io.strata.core.expression.Constant;
 import io.strata.core.expression.RowExpression;
 import io.strata.core.expression.SpecialForm;
 import io.strata.core.expression.SymbolReference;
+import io.strata.core.fragmenter.OutputPartitioning;
 import io.strata.core.fragmenter.PlanFragment;
 import io.strata.core.metadata.CatalogManager;
 import io.strata.core.planner.plan.Aggregation;
@@ -43,6 +47,7 @@ import io.strata.core.planner.plan.AggregationNode;
 import io.strata.core.planner.plan.AggregationNode.Step;
 import io.strata.core.planner.plan.Assignment;
 import io.strata.core.planner.plan.EnforceSingleRowNode;
+import io.strata.core.planner.plan.ExchangeNode;
 import io.strata.core.planner.plan.FilterNode;
 import io.strata.core.planner.plan.GroupIdNode;
 import io.strata.core.planner.plan.JoinNode;
@@ -54,6 +59,7 @@ import io.strata.core.planner.plan.PlanNode;
 import io.strata.core.planner.plan.PlanNodeId;
 import io.strata.core.planner.plan.PlanVisitor;
 import io.strata.core.planner.plan.ProjectNode;
+import io.strata.core.planner.plan.RemoteSourceNode;
 import io.strata.core.planner.plan.SemiJoinNode;
 import io.strata.core.planner.plan.SetOperationNode;
 import io.strata.core.planner.plan.SortNode;
@@ -67,7 +73,6 @@ import io.strata.core.planner.plan.WindowFrameSpec;
 import io.strata.core.planner.plan.WindowFunction;
 import io.strata.core.planner.plan.WindowNode;
 import io.strata.core.session.Session;
-import io.strata.protocol.ErrorCode;
 import io.strata.spi.StrataException;
 import io.strata.spi.block.Block;
 import io.strata.spi.block.Page;
@@ -81,6 +86,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
+import java.util.function.Supplier;
 
 import static io.strata.spi.type.IntegerType.INTEGER;
 import static java.util.Objects.requireNonNull;
@@ -95,10 +101,14 @@ public final class LocalExecutionPlanner
     private final CatalogManager catalogManager;
     private final long localExchangeBufferBytes;
     private final long partialAggregationFlushBytes;
+    private final Supplier<HttpExchangeClient> exchangeClients;
 
-    public LocalExecutionPlanner(CatalogManager catalogManager, long localExchangeBufferBytes, long partialAggregationFlushBytes)
+    /** @param exchangeClients makes the exchange client of each remote source of a task */
+    public LocalExecutionPlanner(CatalogManager catalogManager, long localExchangeBufferBytes, long partialAggregationFlushBytes,
+            Supplier<HttpExchangeClient> exchangeClients)
     {
         this.catalogManager = requireNonNull(catalogManager, "catalogManager is null");
+        this.exchangeClients = requireNonNull(exchangeClients, "exchangeClients is null");
         this.localExchangeBufferBytes = localExchangeBufferBytes;
         this.partialAggregationFlushBytes = partialAggregationFlushBytes;
     }
@@ -106,7 +116,8 @@ public final class LocalExecutionPlanner
     /**
      * The pipelines that run the fragment in one task.
      *
-     * @param outputBuffer where the fragment's output goes (partition 0)
+     * @param outputBuffer where the fragment's output goes: partition 0, or spread over its partitions as the
+     * fragment's output partitioning says
      * @throws StrataException for plans the engine cannot run ({@code NOT_SUPPORTED}, missing kernels)
      */
     public LocalExecutionPlan plan(Session session, PlanFragment fragment, OutputBuffer outputBuffer)
@@ -114,7 +125,14 @@ public final class LocalExecutionPlanner
         Context context = new Context();
         PhysicalOperation operation = fragment.root().accept(new Visitor(session), context);
         int[] outputChannels = fragment.outputLayout().stream().mapToInt(operation::channel).toArray();
-        operation.add(new TaskOutputOperator.Factory(context.nextOperatorId(), fragment.root().id(), outputBuffer, outputChannels));
+        OutputPartitioning output = fragment.outputPartitioning();
+        if (output.type() == ExchangeNode.Type.GATHER) {
+            operation.add(new TaskOutputOperator.Factory(context.nextOperatorId(), fragment.root().id(), outputBuffer, outputChannels));
+        }
+        else {
+            int[] keyChannels = output.keys().stream().mapToInt(operation::channel).toArray();
+            operation.add(new PartitionedOutputOperator.Factory(context.nextOperatorId(), fragment.root().id(), outputBuffer, outputChannels, keyChannels));
+        }
         context.closePipeline(operation);
         return new LocalExecutionPlan(context.driverFactories);
     }
@@ -231,6 +249,13 @@ public final class LocalExecutionPlanner
             OperatorFactory scan = new TableScanOperator.Factory(context.nextOperatorId(), node.id(), connector.pageSourceProvider(),
                     session.toConnectorSession(), node.table(), node.columns());
             return new PhysicalOperation(scan, node.outputs(), true);
+        }
+
+        @Override
+        public PhysicalOperation visitRemoteSource(RemoteSourceNode node, Context context)
+        {
+            OperatorFactory exchange = new ExchangeOperator.Factory(context.nextOperatorId(), node.id(), exchangeClients);
+            return new PhysicalOperation(exchange, node.outputs(), false);
         }
 
         @Override
@@ -368,16 +393,38 @@ public final class LocalExecutionPlanner
             return new PhysicalOperation(gathered, PhysicalOperation.layoutOf(node.outputSymbols()), PhysicalOperation.typesOf(node.outputSymbols()));
         }
 
-        /** An aggregation step the plan itself asked for: each aggregate's intermediate state is then its output symbol. */
+        /**
+         * A step of an aggregation split across a remote exchange: the partial step outputs the keys and each
+         * aggregate's intermediate columns; the final step reads them (keys first, then the intermediates in the
+         * aggregates' order) and combines them.
+         */
         private PhysicalOperation planAggregationStep(AggregationNode node, PhysicalOperation source, Step step, Context context)
         {
+            PhysicalOperation input = step == Step.FINAL && source.splitDriven ? gather(node.id(), source, context) : source;
+            int[] keyChannels = node.groupingKeys().stream().mapToInt(input::channel).toArray();
+            List<Type> keyTypes = node.groupingKeys().stream().map(Symbol::type).toList();
+            List<Aggregator> aggregators = new ArrayList<>();
+            int intermediate = 0;
             for (Aggregation aggregation : node.aggregations()) {
-                if (resolve(aggregation).intermediateTypes().size() != 1) {
-                    throw new StrataException(ErrorCode.NOT_SUPPORTED, "A " + step + " step of " + aggregation.functionName()
-                            + " needs an intermediate row type, which the plan cannot express yet");
+                AggregationFunction function = resolve(aggregation);
+                if (step == Step.PARTIAL) {
+                    aggregators.add(new Aggregator(function, aggregation.arguments().stream().map(input::channel).toList(), maskChannel(aggregation, input), false));
                 }
+                else {
+                    List<Integer> channels = new ArrayList<>();
+                    for (int i = 0; i < function.intermediateTypes().size(); i++) {
+                        channels.add(input.channel(node.intermediates().get(intermediate + i)));
+                    }
+                    aggregators.add(new Aggregator(function, channels, OptionalInt.empty(), false));
+                }
+                intermediate += function.intermediateTypes().size();
             }
-            return aggregation(node, source.splitDriven && step == Step.FINAL ? gather(node.id(), source, context) : source, step, context);
+            if (intermediate != node.intermediates().size()) {
+                throw new IllegalArgumentException("aggregation " + node.id() + " has " + node.intermediates().size() + " intermediates, its aggregates " + intermediate);
+            }
+            input.add(new HashAggregationOperator.Factory(context.nextOperatorId(), node.id(), step, keyTypes, keyChannels, aggregators,
+                    1024, step == Step.PARTIAL ? partialAggregationFlushBytes : Long.MAX_VALUE));
+            return new PhysicalOperation(input, PhysicalOperation.layoutOf(node.outputSymbols()), PhysicalOperation.typesOf(node.outputSymbols()));
         }
 
         private PhysicalOperation aggregation(AggregationNode node, PhysicalOperation source, Step step, Context context)
@@ -386,30 +433,18 @@ public final class LocalExecutionPlanner
             List<Type> keyTypes = node.groupingKeys().stream().map(Symbol::type).toList();
             List<Aggregator> aggregators = new ArrayList<>();
             for (Aggregation aggregation : node.aggregations()) {
-                AggregationFunction function = step == Step.FINAL ? resolveFinal(aggregation) : resolve(aggregation);
-                List<Integer> inputs = step == Step.FINAL
-                        ? List.of(source.channel(aggregation.arguments().get(0)))
-                        : aggregation.arguments().stream().map(source::channel).toList();
-                aggregators.add(new Aggregator(function, inputs, step == Step.FINAL ? OptionalInt.empty() : maskChannel(aggregation, source), aggregation.distinct()));
+                AggregationFunction function = resolve(aggregation);
+                List<Integer> inputs = aggregation.arguments().stream().map(source::channel).toList();
+                aggregators.add(new Aggregator(function, inputs, maskChannel(aggregation, source), aggregation.distinct()));
             }
             source.add(new HashAggregationOperator.Factory(context.nextOperatorId(), node.id(), step, keyTypes, keyChannels, aggregators,
-                    1024, step == Step.PARTIAL ? partialAggregationFlushBytes : Long.MAX_VALUE));
+                    1024, Long.MAX_VALUE));
             return new PhysicalOperation(source, PhysicalOperation.layoutOf(node.outputSymbols()), PhysicalOperation.typesOf(node.outputSymbols()));
         }
 
         private AggregationFunction resolve(Aggregation aggregation)
         {
             List<Type> argumentTypes = aggregation.arguments().stream().map(Symbol::type).toList();
-            return AggregationFunctions.resolve(aggregation.functionName(), argumentTypes, aggregation.type());
-        }
-
-        /** In a plan's FINAL step, the argument is the partial step's output, whose type is the intermediate type. */
-        private AggregationFunction resolveFinal(Aggregation aggregation)
-        {
-            List<Type> argumentTypes = aggregation.arguments().stream().map(Symbol::type).toList();
-            if (aggregation.functionName().equals("count")) {
-                return AggregationFunctions.resolve("sum", argumentTypes, aggregation.type());
-            }
             return AggregationFunctions.resolve(aggregation.functionName(), argumentTypes, aggregation.type());
         }
 

@@ -11,8 +11,10 @@ import java.util.Map;
  * @param maxPendingSplitsPerTask {@code node-scheduler.max-pending-splits-per-task}: unfinished splits a task is given at most (default 16)
  * @param maxResultFetchBytes {@code exchange.max-response-size}: bytes of output read from the root task per request (default 1MB)
  * @param planningThreads {@code query.manager-executor-pool-size}: threads that plan and schedule queries (default 4)
+ * @param maxQueryMemoryBytes {@code query.max-memory}: the most user memory one query may hold over all nodes
+ * together (default 20GB); over it the query fails with {@code EXCEEDED_GLOBAL_MEMORY_LIMIT}
  */
-public record QueryEngineConfig(int splitBatchSize, int maxPendingSplitsPerTask, long maxResultFetchBytes, int planningThreads)
+public record QueryEngineConfig(int splitBatchSize, int maxPendingSplitsPerTask, long maxResultFetchBytes, int planningThreads, long maxQueryMemoryBytes)
 {
     public QueryEngineConfig
     {
@@ -20,11 +22,12 @@ public record QueryEngineConfig(int splitBatchSize, int maxPendingSplitsPerTask,
         check(maxPendingSplitsPerTask >= 1, "node-scheduler.max-pending-splits-per-task", "must be at least 1: " + maxPendingSplitsPerTask);
         check(maxResultFetchBytes >= 1, "exchange.max-response-size", "must be positive");
         check(planningThreads >= 1, "query.manager-executor-pool-size", "must be at least 1: " + planningThreads);
+        check(maxQueryMemoryBytes >= 1, "query.max-memory", "must be positive");
     }
 
     public static QueryEngineConfig defaults()
     {
-        return new QueryEngineConfig(16, 16, 1L << 20, 4);
+        return new QueryEngineConfig(16, 16, 1L << 20, 4, 20L << 30);
     }
 
     /**
@@ -39,7 +42,13 @@ public record QueryEngineConfig(int splitBatchSize, int maxPendingSplitsPerTask,
                 integer(properties, "query.schedule-split-batch-size", defaults.splitBatchSize()),
                 integer(properties, "node-scheduler.max-pending-splits-per-task", defaults.maxPendingSplitsPerTask()),
                 bytes(properties, "exchange.max-response-size", defaults.maxResultFetchBytes()),
-                integer(properties, "query.manager-executor-pool-size", defaults.planningThreads()));
+                integer(properties, "query.manager-executor-pool-size", defaults.planningThreads()),
+                bytes(properties, "query.max-memory", defaults.maxQueryMemoryBytes()));
+    }
+
+    public QueryEngineConfig withMaxQueryMemoryBytes(long bytes)
+    {
+        return new QueryEngineConfig(splitBatchSize, maxPendingSplitsPerTask, maxResultFetchBytes, planningThreads, bytes);
     }
 
     private static int integer(Map<String, String> properties, String name, int defaultValue)

@@ -64,7 +64,7 @@ public final class SqlQueryEngine
     @Override
     public QueryExecution createQuery(Session session, String sql)
     {
-        return new SqlQueryExecution(session, sql, planner, catalogManager, taskManager, executor, config);
+        return new SqlQueryExecution(session, sql, planner, catalogManager, taskManager, nodeManager, nodeTaskManagers, executor, config);
     }
 
     @Override

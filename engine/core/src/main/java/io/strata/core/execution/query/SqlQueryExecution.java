@@ -5,20 +5,28 @@ import io.strata.core.execution.QueryExecution;
 import io.strata.core.execution.QueryStatistics;
 import io.strata.core.execution.buffer.BufferResult;
 import io.strata.core.execution.buffer.OutputBufferId;
+import io.strata.core.execution.driver.OperatorStatistics;
 import io.strata.core.execution.scheduler.QueryScheduler;
 import io.strata.core.execution.task.TaskId;
 import io.strata.core.execution.task.TaskManager;
-import io.strata.core.execution.task.TaskState;
 import io.strata.core.execution.task.TaskStatistics;
 import io.strata.core.execution.task.TaskStatus;
+import io.strata.core.fragmenter.AnyNodeScans;
 import io.strata.core.fragmenter.PlanFragmenter;
 import io.strata.core.fragmenter.SubPlan;
 import io.strata.core.metadata.CatalogManager;
 import io.strata.core.metadata.DataDefinitionTask;
+import io.strata.core.metadata.SystemSessionProperties;
+import io.strata.core.node.InternalNode;
+import io.strata.core.node.NodeManager;
+import io.strata.core.node.NodeTaskManagers;
+import io.strata.core.optimizer.AddExchanges;
 import io.strata.core.planner.AnnotatedPlanPrinter;
 import io.strata.core.planner.PlannedStatement;
 import io.strata.core.planner.StatementPlanner;
 import io.strata.core.planner.plan.OutputNode;
+import io.strata.core.planner.plan.PlanNode;
+import io.strata.core.planner.plan.TableScanNode;
 import io.strata.core.session.Session;
 import io.strata.core.session.SessionUpdates;
 import io.strata.protocol.ErrorCode;
@@ -52,12 +60,15 @@ final class SqlQueryExecution
         implements QueryExecution
 {
     private static final OutputBufferId ROOT_BUFFER = new OutputBufferId(0);
+    private static final double ROWS_PER_HASH_TASK = 10_000;
 
     private final Session session;
     private final String sql;
     private final StatementPlanner planner;
     private final CatalogManager catalogManager;
     private final TaskManager taskManager;
+    private final NodeManager nodeManager;
+    private final NodeTaskManagers nodeTaskManagers;
     private final Executor executor;
     private final QueryEngineConfig config;
     private final long createNanos = System.nanoTime();
@@ -84,8 +95,6 @@ final class SqlQueryExecution
     // guarded by this
     private Optional<QueryScheduler> scheduler = Optional.empty();
     // guarded by this
-    private Optional<TaskStatus> lastTaskStatus = Optional.empty();
-    // guarded by this
     private final Deque<Page> pages = new ArrayDeque<>();
     // guarded by this
     private long queuedBytes;
@@ -104,9 +113,15 @@ final class SqlQueryExecution
     // guarded by this: EXPLAIN ANALYZE drops the output and returns the plan with the operators' counters
     private Optional<AnnotatedPlanPrinter> explainAnalyze = Optional.empty();
 
-    SqlQueryExecution(Session session, String sql, StatementPlanner planner, CatalogManager catalogManager, TaskManager taskManager, Executor executor,
-            QueryEngineConfig config)
+    /**
+     * @param taskManager this node's task manager: it runs the root task, whose output the client reads
+     * @param nodeManager the nodes the query's other tasks may go to; when it lists only this node, the plan runs as one fragment
+     */
+    SqlQueryExecution(Session session, String sql, StatementPlanner planner, CatalogManager catalogManager, TaskManager taskManager, NodeManager nodeManager,
+            NodeTaskManagers nodeTaskManagers, Executor executor, QueryEngineConfig config)
     {
+        this.nodeManager = requireNonNull(nodeManager, "nodeManager is null");
+        this.nodeTaskManagers = requireNonNull(nodeTaskManagers, "nodeTaskManagers is null");
         this.session = requireNonNull(session, "session is null");
         this.sql = requireNonNull(sql, "sql is null");
         this.planner = requireNonNull(planner, "planner is null");
@@ -179,9 +194,19 @@ final class SqlQueryExecution
             if (statement.plan().isEmpty()) {
                 return;
             }
-            SubPlan plan = new PlanFragmenter().fragment(statement.plan().get());
-            QueryScheduler queryScheduler = new QueryScheduler(session, plan, taskManager, catalogManager, executor, config.splitBatchSize(),
-                    config.maxPendingSplitsPerTask(), cause -> fail(toStrataException(cause)));
+            List<InternalNode> nodes = nodeManager.schedulableNodes();
+            SubPlan plan;
+            if (nodes.equals(List.of(nodeManager.currentNode()))) {
+                // a cluster of one: no exchanges, the whole plan in one task
+                plan = new PlanFragmenter().fragment(statement.plan().get());
+            }
+            else {
+                AnyNodeScans anyNodeScans = new AnyNodeScans(catalogManager);
+                plan = new PlanFragmenter(anyNodeScans).fragment(AddExchanges.addExchanges(statement.plan().get(), session, anyNodeScans));
+            }
+            QueryScheduler queryScheduler = new QueryScheduler(session, plan, nodeManager, nodeTaskManagers, catalogManager, executor, config.splitBatchSize(),
+                    config.maxPendingSplitsPerTask(), SystemSessionProperties.isPhasedExecution(session), hashPartitionCount(statement.plan().get(), nodes.size()),
+                    config.maxQueryMemoryBytes(), cause -> fail(toStrataException(cause)));
             synchronized (this) {
                 if (state.isDone()) {
                     return;
@@ -195,7 +220,6 @@ final class SqlQueryExecution
                 }
             }
             signal();
-            watchTask(queryScheduler.rootTaskId(), -1);
             fetch();
             if (isDone()) {
                 // failed or canceled while the task was being created
@@ -207,6 +231,30 @@ final class SqlQueryExecution
         }
     }
 
+    /**
+     * The tasks of each hash-partitioned stage: {@code hash_partition_count} when set; else one per node, but no more
+     * than one per {@link #ROWS_PER_HASH_TASK} rows of the largest table the query reads, so that small queries do not
+     * spread thin.
+     */
+    private int hashPartitionCount(PlanNode plan, int nodeCount)
+    {
+        int configured = SystemSessionProperties.getHashPartitionCount(session);
+        if (configured > 0) {
+            return configured;
+        }
+        double largest = largestTableRows(plan);
+        return (int) Math.max(1, Math.min(nodeCount, Math.ceil(largest / ROWS_PER_HASH_TASK)));
+    }
+
+    private static double largestTableRows(PlanNode node)
+    {
+        double largest = node instanceof TableScanNode scan ? scan.statistics().rowCount().orElse(ROWS_PER_HASH_TASK * 1000) : 0;
+        for (PlanNode source : node.sources()) {
+            largest = Math.max(largest, largestTableRows(source));
+        }
+        return largest;
+    }
+
     private static List<OutputColumn> outputColumns(OutputNode plan)
     {
         List<OutputColumn> columns = new ArrayList<>();
@@ -214,38 +262,6 @@ final class SqlQueryExecution
             columns.add(new OutputColumn(plan.columnNames().get(i), plan.outputs().get(i).type()));
         }
         return columns;
-    }
-
-    /**
-     * Follows the task's status until it ends, failing the query when the task fails. The callback handles
-     * the outcome itself, so the future it returns is not kept.
-     */
-    @SuppressWarnings("FutureReturnValueIgnored")
-    private void watchTask(TaskId taskId, long version)
-    {
-        taskManager.getTaskStatus(taskId, version).whenCompleteAsync((status, cause) -> {
-            try {
-                if (cause != null) {
-                    fail(toStrataException(cause));
-                    return;
-                }
-                synchronized (this) {
-                    lastTaskStatus = Optional.of(status);
-                }
-                if (status.state() == TaskState.FAILED) {
-                    fail(status.failures().isEmpty()
-                            ? new StrataException(ErrorCode.GENERIC_INTERNAL_ERROR, "Task " + taskId + " failed")
-                            : status.failures().get(0).toException());
-                    return;
-                }
-                if (!status.state().isDone() && !isDone()) {
-                    watchTask(taskId, status.version());
-                }
-            }
-            catch (RuntimeException e) {
-                fail(toStrataException(e));
-            }
-        }, executor);
     }
 
     private synchronized boolean isDone()
@@ -348,7 +364,26 @@ final class SqlQueryExecution
         synchronized (this) {
             elapsedMillis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - createNanos);
         }
-        return ExplainAnalyzeOutput.page(printer, taskManager.getOperatorStatistics(taskId), elapsedMillis);
+        return ExplainAnalyzeOutput.page(printer, operatorStatistics(), elapsedMillis);
+    }
+
+    /** The operators of every task of the query (the printer sums them per plan node). */
+    private List<OperatorStatistics> operatorStatistics()
+    {
+        Optional<QueryScheduler> currentScheduler;
+        synchronized (this) {
+            currentScheduler = scheduler;
+        }
+        List<OperatorStatistics> operators = new ArrayList<>();
+        for (QueryScheduler.PlacedTask task : currentScheduler.orElseThrow().tasks()) {
+            try {
+                operators.addAll(task.taskManager().getOperatorStatistics(task.taskId()));
+            }
+            catch (RuntimeException e) {
+                // a task whose node is gone: its counters are lost, the others still print
+            }
+        }
+        return operators;
     }
 
     /** Writes the pages to the table; once the output is complete, commits and returns the page of the count. */
@@ -474,33 +509,20 @@ final class SqlQueryExecution
     public QueryStatistics statistics()
     {
         Optional<QueryScheduler> currentScheduler;
-        Optional<TaskStatus> status;
         synchronized (this) {
             currentScheduler = scheduler;
-            status = lastTaskStatus;
         }
-        if (currentScheduler.isPresent()) {
-            try {
-                TaskStatus latest = taskManager.getTaskStatus(currentScheduler.get().rootTaskId());
-                synchronized (this) {
-                    lastTaskStatus = Optional.of(latest);
-                }
-                status = Optional.of(latest);
-            }
-            catch (StrataException e) {
-                // the task is gone (its status expired): keep the last one seen
-            }
-        }
-        TaskStatistics task = status.map(TaskStatus::statistics).orElse(TaskStatistics.EMPTY);
+        Optional<QueryScheduler.ClusterStatistics> cluster = currentScheduler.map(QueryScheduler::statistics);
+        TaskStatistics task = cluster.map(QueryScheduler.ClusterStatistics::statistics).orElse(TaskStatistics.EMPTY);
         synchronized (this) {
             long now = System.nanoTime();
             long queuedNanos = (startNanos < 0 ? now : startNanos) - createNanos;
             long elapsedNanos = (endNanos < 0 ? now : endNanos) - createNanos;
-            boolean scheduled = currentScheduler.isPresent() && status.isPresent();
+            boolean scheduled = cluster.isPresent() && cluster.get().nodes() > 0;
             return new QueryStatistics(
                     state,
                     scheduled,
-                    scheduled ? 1 : 0,
+                    cluster.map(QueryScheduler.ClusterStatistics::nodes).orElse(0),
                     currentScheduler.map(QueryScheduler::totalSplits).orElse(0),
                     task.queuedSplits(),
                     task.runningSplits(),
@@ -560,18 +582,7 @@ final class SqlQueryExecution
         if (currentScheduler.isEmpty()) {
             return;
         }
-        currentScheduler.get().stop();
-        try {
-            if (canceled) {
-                taskManager.cancelTask(currentScheduler.get().rootTaskId());
-            }
-            else {
-                taskManager.abortTask(currentScheduler.get().rootTaskId());
-            }
-        }
-        catch (StrataException e) {
-            // the task was never created, or is gone already
-        }
+        currentScheduler.get().endTasks(canceled);
     }
 
     /** A user error keeps its code; anything unexpected becomes {@code GENERIC_INTERNAL_ERROR} with its message. */

@@ -8,6 +8,7 @@ import io.strata.core.execution.driver.DriverFactory;
 import io.strata.core.execution.driver.OperatorStatistics;
 import io.strata.core.execution.driver.PipelineContext;
 import io.strata.core.execution.driver.PipelineStatistics;
+import io.strata.core.execution.driver.RemoteSourceFactory;
 import io.strata.core.execution.executor.DriverListener;
 import io.strata.core.execution.executor.TaskExecutionStats;
 import io.strata.core.execution.executor.TaskExecutor;
@@ -61,6 +62,8 @@ final class SqlTask
     // guarded by this
     private final Map<PlanNodeId, DriverFactory> sourcePipelines = new HashMap<>();
     // guarded by this
+    private final Map<PlanNodeId, RemoteSourceFactory> remoteSources = new HashMap<>();
+    // guarded by this
     private final Map<DriverFactory, PipelineContext> contexts = new HashMap<>();
     // guarded by this
     private final Map<PlanNodeId, Long> lastSequenceIds = new HashMap<>();
@@ -102,6 +105,9 @@ final class SqlTask
                     driverFactories.add(factory);
                     readsSplits.add(factory.sourceId().isPresent());
                     factory.sourceId().ifPresent(sourceId -> sourcePipelines.put(sourceId, factory));
+                    if (factory.operatorFactories().get(0) instanceof RemoteSourceFactory remote) {
+                        remoteSources.put(remote.sourceId(), remote);
+                    }
                 }
                 for (DriverFactory factory : driverFactories) {
                     if (factory.driverInstances().isPresent()) {
@@ -156,6 +162,11 @@ final class SqlTask
                     return;
                 }
                 for (SplitAssignment assignment : assignments) {
+                    RemoteSourceFactory remote = remoteSources.get(assignment.planNodeId());
+                    if (remote != null) {
+                        addRemoteSplits(remote, assignment);
+                        continue;
+                    }
                     DriverFactory factory = sourcePipelines.get(assignment.planNodeId());
                     if (factory == null) {
                         throw new IllegalArgumentException("task " + taskId + " has no table scan " + assignment.planNodeId());
@@ -187,6 +198,22 @@ final class SqlTask
             enqueue(driver);
         }
         checkComplete();
+    }
+
+    // guarded by this
+    private void addRemoteSplits(RemoteSourceFactory remote, SplitAssignment assignment)
+    {
+        long last = lastSequenceIds.getOrDefault(assignment.planNodeId(), -1L);
+        for (ScheduledSplit split : assignment.splits()) {
+            if (split.sequenceId() > last) {
+                last = split.sequenceId();
+                remote.addSplit(split.split());
+            }
+        }
+        lastSequenceIds.put(assignment.planNodeId(), last);
+        if (assignment.noMoreSplits()) {
+            remote.noMoreSplits();
+        }
     }
 
     // guarded by this

@@ -3,16 +3,23 @@ package io.strata.core.execution.task;
 import io.strata.core.execution.buffer.BufferResult;
 import io.strata.core.execution.buffer.OutputBufferId;
 import io.strata.core.execution.driver.OperatorStatistics;
+import io.strata.core.execution.exchange.ExchangeClientConfig;
+import io.strata.core.execution.exchange.HttpExchangeClient;
 import io.strata.core.execution.executor.TaskExecutionStats;
 import io.strata.core.execution.executor.TaskExecutor;
 import io.strata.core.execution.executor.TaskExecutorStats;
 import io.strata.core.execution.memory.MemoryPool;
 import io.strata.core.execution.memory.QueryMemoryContext;
 import io.strata.core.execution.pipeline.LocalExecutionPlanner;
+import io.strata.core.execution.serde.CompressionCodec;
+import io.strata.core.execution.serde.PagesSerde;
 import io.strata.core.metadata.CatalogManager;
 import io.strata.protocol.ErrorCode;
 import io.strata.spi.StrataException;
+import okhttp3.Dispatcher;
+import okhttp3.OkHttpClient;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -20,6 +27,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import static java.util.Objects.requireNonNull;
 
@@ -35,6 +46,8 @@ public final class SqlTaskManager
     private final TaskExecutor executor;
     private final LocalExecutionPlanner planner;
     private final MemoryPool memoryPool;
+    private final OkHttpClient exchangeHttpClient;
+    private final ScheduledExecutorService exchangeRetries;
     private final Map<TaskId, SqlTask> tasks = new ConcurrentHashMap<>();
 
     // guarded by this
@@ -47,7 +60,14 @@ public final class SqlTaskManager
         requireNonNull(catalogManager, "catalogManager is null");
         this.config = requireNonNull(config, "config is null");
         this.executor = new TaskExecutor(config.workerThreads(), config.quantum().toNanos(), config.levelSchedule()).start();
-        this.planner = new LocalExecutionPlanner(catalogManager, config.maxLocalExchangeBufferBytes(), config.maxPartialAggregationMemoryBytes());
+        // a task's remote sources read their upstream tasks over HTTP; many long polls may be open at once
+        Dispatcher dispatcher = new Dispatcher(Executors.newCachedThreadPool(daemonThreads("strata-exchange-http-")));
+        dispatcher.setMaxRequests(1024);
+        dispatcher.setMaxRequestsPerHost(256);
+        this.exchangeHttpClient = new OkHttpClient.Builder().dispatcher(dispatcher).connectTimeout(Duration.ofSeconds(2)).build();
+        this.exchangeRetries = Executors.newSingleThreadScheduledExecutor(daemonThreads("strata-exchange-retry-"));
+        this.planner = new LocalExecutionPlanner(catalogManager, config.maxLocalExchangeBufferBytes(), config.maxPartialAggregationMemoryBytes(),
+                () -> new HttpExchangeClient(exchangeHttpClient, () -> new PagesSerde(CompressionCodec.NONE), ExchangeClientConfig.DEFAULT, exchangeRetries));
         this.memoryPool = new MemoryPool(config.memoryPoolBytes());
     }
 
@@ -221,5 +241,18 @@ public final class SqlTaskManager
             task.abort();
         }
         executor.close();
+        exchangeRetries.shutdownNow();
+        exchangeHttpClient.dispatcher().executorService().shutdownNow();
+        exchangeHttpClient.connectionPool().evictAll();
+    }
+
+    private static ThreadFactory daemonThreads(String prefix)
+    {
+        AtomicInteger next = new AtomicInteger();
+        return runnable -> {
+            Thread thread = new Thread(runnable, prefix + next.getAndIncrement());
+            thread.setDaemon(true);
+            return thread;
+        };
     }
 }

@@ -8,7 +8,7 @@ import java.util.List;
 public sealed interface PlanNode
         permits OutputNode, TableScanNode, ValuesNode, FilterNode, ProjectNode, AggregationNode, SortNode, TopNNode, LimitNode,
         JoinNode, SemiJoinNode, EnforceSingleRowNode, UnionNode, SetOperationNode, OffsetNode,
-        WindowNode, GroupIdNode
+        WindowNode, GroupIdNode, ExchangeNode, RemoteSourceNode
 {
     PlanNodeId id();
 

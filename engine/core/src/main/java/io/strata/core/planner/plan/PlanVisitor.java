@@ -60,6 +60,16 @@ public interface PlanVisitor<R, C>
         throw unsupported(node);
     }
 
+    default R visitExchange(ExchangeNode node, C context)
+    {
+        throw unsupported(node);
+    }
+
+    default R visitRemoteSource(RemoteSourceNode node, C context)
+    {
+        throw unsupported(node);
+    }
+
     private UnsupportedOperationException unsupported(PlanNode node)
     {
         return new UnsupportedOperationException(getClass().getSimpleName() + " does not handle " + node.getClass().getSimpleName());

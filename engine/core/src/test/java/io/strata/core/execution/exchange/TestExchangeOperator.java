@@ -1,7 +1,7 @@
 package io.strata.core.execution.exchange;
 
 import io.strata.connector.memory.MemorySplit;
-import io.strata.core.execution.driver.SourceOperator;
+import io.strata.core.execution.driver.Operator;
 import io.strata.core.execution.serde.CompressionCodec;
 import io.strata.core.execution.serde.PagesSerde;
 import io.strata.core.execution.split.Split;
@@ -50,10 +50,12 @@ class TestExchangeOperator
     {
         FakeUpstream first = upstream(List.of(page(1, 2, 3), page(4)));
         FakeUpstream second = upstream(List.of(page(10, 20)));
-        SourceOperator operator = operator();
-        operator.addSplit(RemoteSplit.split(first.location()));
-        operator.addSplit(RemoteSplit.split(second.location()));
-        operator.noMoreSplits();
+        ExchangeOperator.Factory factory = factory();
+        Operator operator = factory.createOperator(OperatorRunner.driverContext());
+        factory.noMoreOperators();
+        factory.addSplit(RemoteSplit.split(first.location()));
+        factory.addSplit(RemoteSplit.split(second.location()));
+        factory.noMoreSplits();
 
         List<Long> rows = new ArrayList<>();
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
@@ -80,8 +82,10 @@ class TestExchangeOperator
             throws Exception
     {
         FakeUpstream upstream = upstream(List.of(page(1), page(2), page(3)));
-        SourceOperator operator = operator();
-        operator.addSplit(RemoteSplit.split(upstream.location()));
+        ExchangeOperator.Factory factory = factory();
+        Operator operator = factory.createOperator(OperatorRunner.driverContext());
+        factory.noMoreOperators();
+        factory.addSplit(RemoteSplit.split(upstream.location()));
         operator.isBlocked().get(10, TimeUnit.SECONDS);
 
         operator.finish();
@@ -98,18 +102,46 @@ class TestExchangeOperator
     @Test
     void rejectsSplitsOfTables()
     {
-        SourceOperator operator = operator();
-        assertThatThrownBy(() -> operator.addSplit(new Split("memory", new MemorySplit(1, 0, 1))))
+        ExchangeOperator.Factory factory = factory();
+        assertThatThrownBy(() -> factory.addSplit(new Split("memory", new MemorySplit(1, 0, 1))))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("remote splits");
-        operator.close();
+        factory.noMoreOperators();
     }
 
-    private SourceOperator operator()
+    private ExchangeOperator.Factory factory()
     {
-        ExchangeOperator.Factory factory = new ExchangeOperator.Factory(0, new PlanNodeId("remote"),
+        return new ExchangeOperator.Factory(0, new PlanNodeId("remote"),
                 () -> new HttpExchangeClient(httpClient, () -> new PagesSerde(CompressionCodec.LZ4), ExchangeClientConfig.DEFAULT.withMaxBufferedBytes(1), scheduler));
-        return factory.createOperator(OperatorRunner.driverContext());
+    }
+
+    @Test
+    void operatorsShareOneClientClosedByTheLast()
+            throws Exception
+    {
+        FakeUpstream upstream = upstream(List.of(page(1), page(2)));
+        ExchangeOperator.Factory factory = factory();
+        Operator first = factory.createOperator(OperatorRunner.driverContext());
+        Operator second = factory.createOperator(OperatorRunner.driverContext());
+        factory.noMoreOperators();
+        factory.addSplit(RemoteSplit.split(upstream.location()));
+        first.close();
+        assertThat(upstream.deletes()).as("still read by the second operator").isZero();
+        List<Page> pages = new ArrayList<>();
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (pages.size() < 2) {
+            assertThat(System.nanoTime()).as("pages in time").isLessThan(deadline);
+            second.isBlocked().get(10, TimeUnit.SECONDS);
+            Page page = second.getOutput();
+            if (page != null) {
+                pages.add(page);
+            }
+        }
+        second.close();
+        while (upstream.deletes() == 0) {
+            assertThat(System.nanoTime()).as("DELETE in time").isLessThan(deadline);
+            Thread.sleep(10);
+        }
     }
 
     private FakeUpstream upstream(List<Page> pages)

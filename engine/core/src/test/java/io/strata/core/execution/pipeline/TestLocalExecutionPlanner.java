@@ -103,7 +103,9 @@ class TestLocalExecutionPlanner
     {
         CatalogManager catalogManager = new CatalogManager(List.of(TestingNumbersConnector.factory()));
         catalogManager.createCatalog("numbers", Map.of("connector.name", "numbers"));
-        LocalExecutionPlanner planner = new LocalExecutionPlanner(catalogManager, 1 << 20, 1 << 20);
+        LocalExecutionPlanner planner = new LocalExecutionPlanner(catalogManager, 1 << 20, 1 << 20, () -> {
+            throw new UnsupportedOperationException("no remote sources here");
+        });
         return planner.plan(Session.simple("query", "test", Optional.empty(), Optional.empty()), fragment, new PartitionedOutputBuffer("task", 1, 1 << 20));
     }
 

@@ -83,7 +83,7 @@ public final class PlanBuilder
 
     public AggregationNode aggregation(PlanNode source, List<Symbol> keys, Aggregation... aggregations)
     {
-        return new AggregationNode(id(), source, keys, List.of(aggregations), AggregationNode.Step.SINGLE);
+        return new AggregationNode(id(), source, keys, List.of(aggregations));
     }
 
     public static Aggregation aggregate(Symbol output, String function, Symbol... arguments)

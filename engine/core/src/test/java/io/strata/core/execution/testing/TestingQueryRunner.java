@@ -1,6 +1,7 @@
 package io.strata.core.execution.testing;
 
 import io.strata.core.execution.OutputColumn;
+import io.strata.core.execution.QueryEngine;
 import io.strata.core.execution.QueryExecution;
 import io.strata.core.execution.expression.KernelConstantEvaluator;
 import io.strata.core.execution.query.QueryEngineConfig;
@@ -42,25 +43,41 @@ public final class TestingQueryRunner
     private final CatalogManager catalogManager;
     private final SqlTaskManager taskManager;
     private final SqlQueryEngine engine;
-    private final SqlQueryEngine sqlEngine;
+    private final QueryEngine sqlEngine;
+    private final Optional<TestingEngineProvider.Engine> providedEngine;
     private final Map<String, Supplier<PlannedStatement>> statements = new ConcurrentHashMap<>();
     private final AtomicInteger nextQuery = new AtomicInteger();
 
     public TestingQueryRunner(List<ConnectorFactory> factories, Map<String, Map<String, String>> catalogs, TaskManagerConfig config)
     {
-        this.catalogManager = new CatalogManager(factories);
-        catalogs.forEach(catalogManager::createCatalog);
-        this.taskManager = new SqlTaskManager(catalogManager, config);
-        this.engine = new SqlQueryEngine((session, sql) -> statements.get(sql).get(), catalogManager, taskManager, QueryEngineConfig.defaults());
-        SqlStatementPlanner planner = new SqlStatementPlanner(new SqlParser(), catalogManager, new KernelConstantEvaluator(), PlanOptimizers.defaultPasses());
-        this.sqlEngine = new SqlQueryEngine(planner, catalogManager, taskManager, QueryEngineConfig.defaults());
+        CatalogManager localCatalogs = new CatalogManager(factories);
+        catalogs.forEach(localCatalogs::createCatalog);
+        this.taskManager = new SqlTaskManager(localCatalogs, config);
+        this.engine = new SqlQueryEngine((session, sql) -> statements.get(sql).get(), localCatalogs, taskManager, QueryEngineConfig.defaults());
+        // SQL runs on the registered engine (a cluster) when there is one; hand-built plans always run here
+        this.providedEngine = TestingEngineProvider.load().map(provider -> provider.create(factories, catalogs));
+        if (providedEngine.isPresent()) {
+            this.catalogManager = providedEngine.get().catalogManager();
+            this.sqlEngine = providedEngine.get().queryEngine();
+        }
+        else {
+            this.catalogManager = localCatalogs;
+            SqlStatementPlanner planner = new SqlStatementPlanner(new SqlParser(), catalogManager, new KernelConstantEvaluator(), PlanOptimizers.defaultPasses());
+            this.sqlEngine = new SqlQueryEngine(planner, catalogManager, taskManager, QueryEngineConfig.defaults());
+        }
     }
 
     /** Runs SQL through the real front end (parse, analyze, plan, optimize) in the given catalog and schema. */
     public MaterializedResult execute(String catalog, String schema, String sql)
     {
+        return execute(Optional.of(catalog), Optional.of(schema), sql);
+    }
+
+    /** Runs SQL through the real front end, in the given catalog and schema if any. */
+    public MaterializedResult execute(Optional<String> catalog, Optional<String> schema, String sql)
+    {
         String queryId = "20250101_000000_" + String.format("%05d", nextQuery.incrementAndGet()) + "_sql";
-        return execute(sqlEngine.createQuery(Session.simple(queryId, "test", Optional.of(catalog), Optional.of(schema)), sql));
+        return execute(sqlEngine.createQuery(Session.simple(queryId, "test", catalog, schema), sql));
     }
 
     public CatalogManager catalogManager()
@@ -133,9 +150,19 @@ public final class TestingQueryRunner
     public void close()
     {
         engine.close();
-        sqlEngine.close();
+        if (providedEngine.isPresent()) {
+            try {
+                providedEngine.get().close();
+            }
+            catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        }
+        else {
+            ((SqlQueryEngine) sqlEngine).close();
+            catalogManager.shutdown();
+        }
         taskManager.close();
-        catalogManager.shutdown();
     }
 
     public record MaterializedResult(List<OutputColumn> columns, List<List<Object>> rows, QueryExecution query)

@@ -1,0 +1,60 @@
+package io.strata.server.cluster;
+
+import io.strata.core.execution.testing.TestingQueryRunner;
+import io.strata.core.session.Session;
+import io.strata.server.testing.TestingCluster;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.Timeout;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+@Timeout(120)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+final class TestDistributedQueries
+{
+    private final AtomicInteger nextQuery = new AtomicInteger();
+    private TestingCluster cluster;
+
+    @BeforeAll
+    void start()
+    {
+        cluster = TestingCluster.start(2, Map.of("tpch", Map.of("connector.name", "tpch")), Map.of());
+    }
+
+    @AfterAll
+    void stop()
+    {
+        if (cluster != null) {
+            cluster.close();
+        }
+    }
+
+    private List<List<Object>> run(String sql, Map<String, String> properties)
+    {
+        String queryId = "20250101_000000_" + String.format("%05d", nextQuery.incrementAndGet()) + "_dist";
+        Session simple = Session.simple(queryId, "test", Optional.of("tpch"), Optional.of("tiny"));
+        Session session = new Session(simple.queryId(), simple.user(), simple.source(), simple.catalog(), simple.schema(), simple.timeZone(),
+                simple.language(), simple.clientTags(), simple.clientInfo(), simple.traceToken(), properties, simple.catalogProperties(),
+                simple.preparedStatements(), simple.transactionId(), simple.start());
+        return TestingQueryRunner.execute(cluster.queryEngine().createQuery(session, sql)).rows();
+    }
+
+    @Test
+    void smoke()
+    {
+        assertThat(run("SELECT count(*) FROM lineitem", Map.of())).containsExactly(List.of(60175L));
+        assertThat(run("SELECT n_regionkey, count(*) FROM nation GROUP BY n_regionkey ORDER BY 1", Map.of())).hasSize(5);
+        for (String type : List.of("BROADCAST", "PARTITIONED")) {
+            assertThat(run("SELECT count(*) FROM orders o JOIN customer c ON o.o_custkey = c.c_custkey", Map.of("join_distribution_type", type, "hash_partition_count", "3")))
+                    .containsExactly(List.of(15000L));
+        }
+    }
+}
