@@ -1,5 +1,6 @@
 package io.strata.server.testing;
 
+import io.strata.core.execution.task.TaskManagerConfig;
 import io.strata.core.execution.testing.TestingEngineProvider;
 import io.strata.spi.connector.ConnectorFactory;
 
@@ -16,10 +17,11 @@ public final class ClusterEngineProvider
         implements TestingEngineProvider
 {
     @Override
-    public Engine create(List<ConnectorFactory> factories, Map<String, Map<String, String>> catalogs)
+    public Engine create(List<ConnectorFactory> factories, Map<String, Map<String, String>> catalogs, TaskManagerConfig config)
     {
         // the servers load the connectors they know by name (tpch, memory), as the launcher does
-        TestingCluster cluster = TestingCluster.start(2, catalogs, sessionProperties(System.getProperty("strata.test.session", "")));
+        TestingCluster cluster = TestingCluster.start(2, catalogs, sessionProperties(System.getProperty("strata.test.session", "")),
+                Map.of("query.max-memory-per-node", config.maxQueryMemoryPerNodeBytes() + "B"));
         return new Engine(cluster.catalogManager(), cluster.queryEngine(), cluster);
     }
 

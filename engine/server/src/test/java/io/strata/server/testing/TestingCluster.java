@@ -44,22 +44,23 @@ public final class TestingCluster
     private final CoordinatorServices coordinator;
     private final Map<String, String> sessionProperties;
 
-    private TestingCluster(int workerCount, Map<String, Map<String, String>> catalogs, Map<String, String> sessionProperties)
+    private TestingCluster(int workerCount, Map<String, Map<String, String>> catalogs, Map<String, String> sessionProperties, Map<String, String> nodeProperties)
     {
         this.sessionProperties = Map.copyOf(requireNonNull(sessionProperties, "sessionProperties is null"));
         Map<String, TaskManager> workerTaskManagers = new HashMap<>();
         List<InternalNode> workerNodes = new ArrayList<>();
         try {
             for (int i = 1; i <= workerCount; i++) {
-                CoordinatorServices worker = CoordinatorServices.start(config("worker-" + i), catalogs);
+                CoordinatorServices worker = CoordinatorServices.start(config("worker-" + i, nodeProperties), catalogs);
                 workers.add(worker);
                 InternalNode node = new InternalNode("worker-" + i, worker.baseUri(), false);
                 workerNodes.add(node);
                 workerTaskManagers.put(node.nodeId(), ((TaskManagerOwner) worker.queryEngine()).taskManager());
             }
             AtomicReference<InternalNode> self = new AtomicReference<>();
-            coordinator = CoordinatorServices.start(config("coordinator"), catalogs, (config, catalogManager) -> {
-                SqlTaskManager taskManager = new SqlTaskManager(catalogManager, TaskManagerConfig.defaults().withWorkerThreads(2));
+            coordinator = CoordinatorServices.start(config("coordinator", nodeProperties), catalogs, (config, catalogManager) -> {
+                SqlTaskManager taskManager = new SqlTaskManager(catalogManager, TaskManagerConfig.defaults().withWorkerThreads(2)
+                        .withMaxQueryMemoryPerNodeBytes(config.maxMemoryPerNode().bytes()));
                 SqlStatementPlanner planner = new SqlStatementPlanner(new SqlParser(), catalogManager, new KernelConstantEvaluator(), PlanOptimizers.defaultPasses());
                 NodeManager nodeManager = new FixedNodeManager(self, workerNodes);
                 SqlQueryEngine engine = new SqlQueryEngine(planner, catalogManager, taskManager, nodeManager,
@@ -77,17 +78,26 @@ public final class TestingCluster
 
     public static TestingCluster start(int workerCount, Map<String, Map<String, String>> catalogs, Map<String, String> sessionProperties)
     {
-        return new TestingCluster(workerCount, catalogs, sessionProperties);
+        return start(workerCount, catalogs, sessionProperties, Map.of());
     }
 
-    private static ServerConfig config(String nodeId)
+    /** @param nodeProperties server properties of every node ({@code query.max-memory-per-node}, say) */
+    public static TestingCluster start(int workerCount, Map<String, Map<String, String>> catalogs, Map<String, String> sessionProperties,
+            Map<String, String> nodeProperties)
     {
-        return ServerConfig.fromProperties(Map.of(
+        return new TestingCluster(workerCount, catalogs, sessionProperties, nodeProperties);
+    }
+
+    private static ServerConfig config(String nodeId, Map<String, String> nodeProperties)
+    {
+        Map<String, String> properties = new HashMap<>(Map.of(
                 "node.id", nodeId,
                 "http-server.http.host", "127.0.0.1",
                 "http-server.http.port", "0",
                 "http-server.threads.max", "2",
                 "task.max-worker-threads", "2"));
+        properties.putAll(nodeProperties);
+        return ServerConfig.fromProperties(properties);
     }
 
     public CatalogManager catalogManager()

@@ -335,6 +335,14 @@ final class SqlQueryExecution
             updateOutputState();
             fetchMore = !outputComplete && queuedBytes < config.maxResultFetchBytes();
         }
+        if (result.bufferComplete()) {
+            // the root task has all it needs: upstream tasks still running (under a LIMIT) are not needed
+            Optional<QueryScheduler> currentScheduler;
+            synchronized (this) {
+                currentScheduler = scheduler;
+            }
+            currentScheduler.ifPresent(QueryScheduler::endUpstreamTasks);
+        }
         signal();
         if (fetchMore) {
             fetch();

@@ -40,6 +40,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -278,6 +279,12 @@ public final class QueryScheduler
                         : status.failures().get(0).toException());
                 return;
             }
+            if (status.state() == TaskState.ABORTED || status.state() == TaskState.CANCELED) {
+                // the query did not end it (it would be done): its node did, shutting down
+                fail(new StrataException(ErrorCode.REMOTE_TASK_ERROR, "Task " + task.taskId + " was " + status.state().toString().toLowerCase(Locale.ENGLISH)
+                        + " on node " + task.node.describe() + ", which may have shut down"));
+                return;
+            }
             if (!stage.schedulingDone) {
                 scheduleStages();
             }
@@ -429,6 +436,31 @@ public final class QueryScheduler
             }
             else {
                 executor.execute(end);
+            }
+        }
+    }
+
+    /**
+     * The root task's output is complete: stops scheduling and aborts the other tasks that have not ended (those a
+     * LIMIT left running). Finished tasks keep their counters.
+     */
+    public void endUpstreamTasks()
+    {
+        stop();
+        for (StageTask task : allTasks()) {
+            TaskStatus latest;
+            synchronized (this) {
+                latest = task.latest;
+            }
+            if (!task.taskId.equals(rootTaskId) && (latest == null || !latest.state().isDone())) {
+                executor.execute(() -> {
+                    try {
+                        task.taskManager.abortTask(task.taskId);
+                    }
+                    catch (RuntimeException e) {
+                        // gone already
+                    }
+                });
             }
         }
     }

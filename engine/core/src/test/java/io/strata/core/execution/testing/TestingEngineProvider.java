@@ -1,6 +1,7 @@
 package io.strata.core.execution.testing;
 
 import io.strata.core.execution.QueryEngine;
+import io.strata.core.execution.task.TaskManagerConfig;
 import io.strata.core.metadata.CatalogManager;
 import io.strata.spi.connector.ConnectorFactory;
 
@@ -19,8 +20,8 @@ import static java.util.Objects.requireNonNull;
  */
 public interface TestingEngineProvider
 {
-    /** An engine over the catalogs; closing it stops whatever it started. */
-    Engine create(List<ConnectorFactory> factories, Map<String, Map<String, String>> catalogs);
+    /** An engine over the catalogs whose nodes run tasks as {@code config} says; closing it stops whatever it started. */
+    Engine create(List<ConnectorFactory> factories, Map<String, Map<String, String>> catalogs, TaskManagerConfig config);
 
     /** The registered provider, if any. */
     static Optional<TestingEngineProvider> load()

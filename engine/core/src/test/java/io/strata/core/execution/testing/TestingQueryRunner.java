@@ -55,7 +55,7 @@ public final class TestingQueryRunner
         this.taskManager = new SqlTaskManager(localCatalogs, config);
         this.engine = new SqlQueryEngine((session, sql) -> statements.get(sql).get(), localCatalogs, taskManager, QueryEngineConfig.defaults());
         // SQL runs on the registered engine (a cluster) when there is one; hand-built plans always run here
-        this.providedEngine = TestingEngineProvider.load().map(provider -> provider.create(factories, catalogs));
+        this.providedEngine = TestingEngineProvider.load().map(provider -> provider.create(factories, catalogs, config));
         if (providedEngine.isPresent()) {
             this.catalogManager = providedEngine.get().catalogManager();
             this.sqlEngine = providedEngine.get().queryEngine();
