@@ -14,6 +14,7 @@ import io.strata.core.session.Session;
 import java.net.URI;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -37,6 +38,7 @@ public final class SqlQueryEngine
     private final NodeTaskManagers nodeTaskManagers;
     private final QueryEngineConfig config;
     private final ExecutorService executor;
+    private final ScheduledExecutorService monitor;
 
     /** A cluster of one: every task runs on {@code taskManager}, in this process. */
     public SqlQueryEngine(StatementPlanner planner, CatalogManager catalogManager, TaskManager taskManager, QueryEngineConfig config)
@@ -59,17 +61,19 @@ public final class SqlQueryEngine
         this.nodeTaskManagers = requireNonNull(nodeTaskManagers, "nodeTaskManagers is null");
         this.config = requireNonNull(config, "config is null");
         this.executor = Executors.newFixedThreadPool(config.planningThreads(), new DaemonThreadFactory("strata-query-"));
+        this.monitor = Executors.newSingleThreadScheduledExecutor(new DaemonThreadFactory("strata-query-monitor-"));
     }
 
     @Override
     public QueryExecution createQuery(Session session, String sql)
     {
-        return new SqlQueryExecution(session, sql, planner, catalogManager, taskManager, nodeManager, nodeTaskManagers, executor, config);
+        return new SqlQueryExecution(session, sql, planner, catalogManager, taskManager, nodeManager, nodeTaskManagers, executor, monitor, config);
     }
 
     @Override
     public void close()
     {
+        monitor.shutdownNow();
         executor.shutdownNow();
     }
 

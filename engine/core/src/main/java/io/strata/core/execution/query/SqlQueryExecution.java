@@ -44,6 +44,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -70,6 +71,7 @@ final class SqlQueryExecution
     private final NodeManager nodeManager;
     private final NodeTaskManagers nodeTaskManagers;
     private final Executor executor;
+    private final ScheduledExecutorService monitor;
     private final QueryEngineConfig config;
     private final long createNanos = System.nanoTime();
     private final AtomicBoolean started = new AtomicBoolean();
@@ -118,8 +120,9 @@ final class SqlQueryExecution
      * @param nodeManager the nodes the query's other tasks may go to; when it lists only this node, the plan runs as one fragment
      */
     SqlQueryExecution(Session session, String sql, StatementPlanner planner, CatalogManager catalogManager, TaskManager taskManager, NodeManager nodeManager,
-            NodeTaskManagers nodeTaskManagers, Executor executor, QueryEngineConfig config)
+            NodeTaskManagers nodeTaskManagers, Executor executor, ScheduledExecutorService monitor, QueryEngineConfig config)
     {
+        this.monitor = requireNonNull(monitor, "monitor is null");
         this.nodeManager = requireNonNull(nodeManager, "nodeManager is null");
         this.nodeTaskManagers = requireNonNull(nodeTaskManagers, "nodeTaskManagers is null");
         this.session = requireNonNull(session, "session is null");
@@ -204,7 +207,7 @@ final class SqlQueryExecution
                 AnyNodeScans anyNodeScans = new AnyNodeScans(catalogManager);
                 plan = new PlanFragmenter(anyNodeScans).fragment(AddExchanges.addExchanges(statement.plan().get(), session, anyNodeScans));
             }
-            QueryScheduler queryScheduler = new QueryScheduler(session, plan, nodeManager, nodeTaskManagers, catalogManager, executor, config.splitBatchSize(),
+            QueryScheduler queryScheduler = new QueryScheduler(session, plan, nodeManager, nodeTaskManagers, catalogManager, executor, monitor, config.splitBatchSize(),
                     config.maxPendingSplitsPerTask(), SystemSessionProperties.isPhasedExecution(session), hashPartitionCount(statement.plan().get(), nodes.size()),
                     config.maxQueryMemoryBytes(), cause -> fail(toStrataException(cause)));
             synchronized (this) {

@@ -45,6 +45,9 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Executor;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
@@ -80,6 +83,7 @@ public final class QueryScheduler
     private final NodeTaskManagers nodeTaskManagers;
     private final CatalogManager catalogManager;
     private final Executor executor;
+    private final ScheduledExecutorService monitor;
     private final int splitBatchSize;
     private final int maxPendingSplitsPerTask;
     private final boolean phased;
@@ -92,14 +96,17 @@ public final class QueryScheduler
     private final AtomicLong nextSequenceId = new AtomicLong();
     // fragment id → stage, in creation order (producers before consumers); filled by start()
     private final Map<PlanFragmentId, Stage> stages = new LinkedHashMap<>();
+    // guarded by this
+    private ScheduledFuture<?> memoryCheck;
 
     /**
      * @param hashPartitionCount the tasks of each hash-partitioned stage
+     * @param monitor runs the periodic refresh of every task's status, which checks the query's memory on all nodes
      * @param maxQueryMemoryBytes the most memory the query may hold on all nodes together
      * @param onFailure told once of the failure that ends the query (a task's, a node's, or the scheduler's own)
      */
     public QueryScheduler(Session session, SubPlan plan, NodeManager nodeManager, NodeTaskManagers nodeTaskManagers, CatalogManager catalogManager,
-            Executor executor, int splitBatchSize, int maxPendingSplitsPerTask, boolean phased, int hashPartitionCount, long maxQueryMemoryBytes,
+            Executor executor, ScheduledExecutorService monitor, int splitBatchSize, int maxPendingSplitsPerTask, boolean phased, int hashPartitionCount, long maxQueryMemoryBytes,
             Consumer<Throwable> onFailure)
     {
         this.session = requireNonNull(session, "session is null");
@@ -108,6 +115,7 @@ public final class QueryScheduler
         this.nodeTaskManagers = requireNonNull(nodeTaskManagers, "nodeTaskManagers is null");
         this.catalogManager = requireNonNull(catalogManager, "catalogManager is null");
         this.executor = requireNonNull(executor, "executor is null");
+        this.monitor = requireNonNull(monitor, "monitor is null");
         this.splitBatchSize = splitBatchSize;
         this.maxPendingSplitsPerTask = maxPendingSplitsPerTask;
         this.phased = phased;
@@ -119,6 +127,8 @@ public final class QueryScheduler
         this.onFailure = requireNonNull(onFailure, "onFailure is null");
         this.rootTaskId = new TaskId(session.queryId(), plan.fragment().id().id(), 0);
     }
+
+    private static final long MEMORY_CHECK_MILLIS = 500;
 
     public TaskId rootTaskId()
     {
@@ -188,6 +198,57 @@ public final class QueryScheduler
             }
         }
         executor.execute(this::scheduleStages);
+        ScheduledFuture<?> refresh = monitor.scheduleWithFixedDelay(() -> executor.execute(this::refreshStatuses), MEMORY_CHECK_MILLIS, MEMORY_CHECK_MILLIS,
+                TimeUnit.MILLISECONDS);
+        synchronized (this) {
+            memoryCheck = refresh;
+        }
+        if (done.get()) {
+            refresh.cancel(false);
+        }
+    }
+
+    /**
+     * Reads every running task's status now (a status changes version only with its state and splits, not with its
+     * memory) and fails the query when its memory on all nodes together is over the limit, as Presto's cluster memory
+     * manager does.
+     */
+    private void refreshStatuses()
+    {
+        if (done.get()) {
+            return;
+        }
+        for (StageTask task : allTasks()) {
+            TaskStatus latest;
+            synchronized (this) {
+                latest = task.latest;
+            }
+            if (latest != null && latest.state().isDone()) {
+                continue;
+            }
+            try {
+                TaskStatus current = task.taskManager.getTaskStatus(task.taskId);
+                synchronized (this) {
+                    if (task.latest == null || current.version() >= task.latest.version()) {
+                        task.latest = current;
+                    }
+                }
+            }
+            catch (RuntimeException e) {
+                // the task's follower reports what is wrong with it
+            }
+        }
+        checkMemory();
+    }
+
+    private void checkMemory()
+    {
+        ClusterStatistics statistics = statistics();
+        long memory = statistics.statistics().memoryBytes();
+        if (memory > maxQueryMemoryBytes) {
+            fail(new StrataException(ErrorCode.EXCEEDED_GLOBAL_MEMORY_LIMIT, "Query exceeded distributed user memory limit of "
+                    + DataSizes.succinctBytes(maxQueryMemoryBytes) + " [" + DataSizes.succinctBytes(memory) + " on " + statistics.nodes() + " nodes]"));
+        }
     }
 
     private List<InternalNode> place(PlanFragment fragment, List<InternalNode> nodes, AtomicInteger nextNode)
@@ -267,10 +328,8 @@ public final class QueryScheduler
             synchronized (this) {
                 task.latest = status;
             }
-            long memory = statistics().statistics().memoryBytes();
-            if (memory > maxQueryMemoryBytes) {
-                fail(new StrataException(ErrorCode.EXCEEDED_GLOBAL_MEMORY_LIMIT, "Query exceeded distributed user memory limit of "
-                        + DataSizes.succinctBytes(maxQueryMemoryBytes) + " [" + DataSizes.succinctBytes(memory) + " on " + statistics().nodes() + " nodes]"));
+            checkMemory();
+            if (done.get()) {
                 return;
             }
             if (status.state() == TaskState.FAILED) {
@@ -397,6 +456,11 @@ public final class QueryScheduler
     private void fail(Throwable failure)
     {
         if (done.compareAndSet(false, true)) {
+            synchronized (this) {
+                if (memoryCheck != null) {
+                    memoryCheck.cancel(false);
+                }
+            }
             closeSources();
             onFailure.accept(failure);
         }
@@ -406,6 +470,11 @@ public final class QueryScheduler
     public void stop()
     {
         done.set(true);
+        synchronized (this) {
+            if (memoryCheck != null) {
+                memoryCheck.cancel(false);
+            }
+        }
         executor.execute(this::closeSources);
     }
 
