@@ -241,7 +241,7 @@ public final class HttpTaskManager
         if (answer.status() == 404 || isTransient(answer)) {
             return unreachableStatus(taskId, requested);
         }
-        return readJson(answer, action, TaskStatus.class);
+        return readJson(checkStatus(answer, action), action, TaskStatus.class);
     }
 
     /**
@@ -447,6 +447,7 @@ public final class HttpTaskManager
         private volatile long errorStartNanos = -1;
         private volatile long attemptStartNanos;
         private volatile int failures;
+        private volatile boolean probing;
         private volatile Call call;
 
         StatusPoll(TaskId taskId, long currentVersion)
@@ -470,6 +471,7 @@ public final class HttpTaskManager
                 return;
             }
             attemptStartNanos = System.nanoTime();
+            this.probing = probing;
             Duration maxWait = probing ? Duration.ZERO : config.statusMaxWait();
             long timeoutNanos = maxWait.toNanos() + config.requestTimeout().toNanos();
             if (errorStartNanos >= 0) {
@@ -529,8 +531,15 @@ public final class HttpTaskManager
                     future.complete(status);
                     return;
                 }
-                // the wait ran out with nothing new: ask again
-                send(false);
+                // the wait ran out with nothing new: ask again, at once unless the node did not wait (a node that
+                // ignores the maximum wait must not make this a busy loop)
+                boolean waited = probing || System.nanoTime() - attemptStartNanos >= config.statusMaxWait().toNanos() / 2;
+                if (waited) {
+                    send(false);
+                }
+                else {
+                    CompletableFuture.delayedExecutor(config.maxBackoff().toNanos(), TimeUnit.NANOSECONDS).execute(() -> send(false));
+                }
             }
             catch (RuntimeException e) {
                 future.completeExceptionally(e);
