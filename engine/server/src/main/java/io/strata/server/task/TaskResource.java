@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.strata.core.execution.buffer.BufferResult;
 import io.strata.core.execution.buffer.OutputBufferId;
+import io.strata.core.execution.driver.OperatorStatistics;
 import io.strata.core.execution.serde.CompressionCodec;
 import io.strata.core.execution.serde.PagesSerde;
 import io.strata.core.execution.task.ExecutionFailure;
@@ -50,7 +51,9 @@ import static java.util.Objects.requireNonNull;
  * <li>{@code DELETE /v1/task/{taskId}[?abort=false]}: aborts (or cancels) the task, answers its status;
  * <li>{@code GET /v1/task/{taskId}/results/{bufferId}/{token}}: long-polls for framed pages from {@code token} on,
  * acknowledging the pages before it; {@code .../acknowledge} only acknowledges;
- * <li>{@code DELETE /v1/task/{taskId}/results/{bufferId}}: the consumer is done with the buffer.
+ * <li>{@code DELETE /v1/task/{taskId}/results/{bufferId}}: the consumer is done with the buffer;
+ * <li>{@code GET /v1/task}: the status of every task the node knows, as a JSON list;
+ * <li>{@code GET /v1/task/{taskId}/operators}: the task's {@link OperatorStatistics}, as a JSON list.
  * </ul>
  * Every long poll ends after {@code X-Strata-Max-Wait} (default 1s, at most 10s) with the current state. An
  * unknown task is 404, a bad request 400, both with {@code {"errorCode", "message"}} JSON; a failed task answers
@@ -89,6 +92,8 @@ public final class TaskResource
         router.add("GET", "/v1/task/{taskId}/results/{bufferId}/{token}", request -> answer(this::getResults, request));
         router.add("GET", "/v1/task/{taskId}/results/{bufferId}/{token}/acknowledge", request -> answer(this::acknowledge, request));
         router.add("DELETE", "/v1/task/{taskId}/results/{bufferId}", request -> answer(this::destroyBuffer, request));
+        router.add("GET", "/v1/task", request -> answer(this::getAllStatus, request));
+        router.add("GET", "/v1/task/{taskId}/operators", request -> answer(this::getOperators, request));
     }
 
     /** Runs the handler and turns each failure, thrown or completed with, into this protocol's JSON error. */
@@ -170,6 +175,17 @@ public final class TaskResource
             taskManager.acknowledgeTaskResults(taskId, bufferId, Long.MAX_VALUE);
             return HttpResponse.noContent();
         });
+    }
+
+    private CompletableFuture<HttpResponse> getAllStatus(HttpRequest request)
+    {
+        return submit(() -> HttpResponse.json(200, toJson(taskManager.getAllTaskStatus())));
+    }
+
+    private CompletableFuture<HttpResponse> getOperators(HttpRequest request)
+    {
+        TaskId taskId = taskId(request);
+        return submit(() -> HttpResponse.json(200, toJson(taskManager.getOperatorStatistics(taskId))));
     }
 
     /**

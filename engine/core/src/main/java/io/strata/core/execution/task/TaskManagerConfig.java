@@ -166,7 +166,7 @@ public record TaskManagerConfig(
     }
 
     /** {@code 500ms}, {@code 1s}, {@code 15m}, {@code 1h}, as Airlift's {@code Duration} spells them. */
-    static Duration parseDuration(String text)
+    public static Duration parseDuration(String text)
     {
         String trimmed = text.trim();
         String[] units = {"ms", "s", "m", "h", "d"};
