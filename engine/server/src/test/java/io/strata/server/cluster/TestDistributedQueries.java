@@ -48,6 +48,16 @@ final class TestDistributedQueries
     }
 
     @Test
+    void failureOfOneTaskIsTheQueryFailure()
+    {
+        for (int i = 0; i < 20; i++) {
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> run("SELECT n_name FROM nation WHERE n_regionkey = (SELECT r_regionkey FROM region)",
+                            Map.of("join_distribution_type", "PARTITIONED", "hash_partition_count", "3")))
+                    .hasMessageContaining("Scalar sub-query has returned multiple rows");
+        }
+    }
+
+    @Test
     void smoke()
     {
         assertThat(run("SELECT count(*) FROM lineitem", Map.of())).containsExactly(List.of(60175L));

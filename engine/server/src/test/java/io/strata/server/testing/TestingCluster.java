@@ -5,8 +5,9 @@ import io.strata.core.execution.QueryExecution;
 import io.strata.core.execution.expression.KernelConstantEvaluator;
 import io.strata.core.execution.query.QueryEngineConfig;
 import io.strata.core.execution.query.SqlQueryEngine;
+import io.strata.core.execution.remote.HttpNodeTaskManagers;
+import io.strata.core.execution.remote.HttpTaskManagerConfig;
 import io.strata.core.execution.task.SqlTaskManager;
-import io.strata.core.execution.task.TaskManager;
 import io.strata.core.execution.task.TaskManagerConfig;
 import io.strata.core.metadata.CatalogManager;
 import io.strata.core.node.InternalNode;
@@ -34,12 +35,15 @@ import static java.util.Objects.requireNonNull;
 
 /**
  * A coordinator and workers in this JVM, each a real server on loopback: the workers serve the task API, the
- * coordinator plans, places tasks on the workers (not on itself) and reads their output over HTTP exchanges.
+ * coordinator plans, places tasks on the workers (not on itself) through their task API over HTTP, and reads their
+ * output over HTTP exchanges. The query memory limit on all nodes together is twice the per-node limit.
  * {@code sessionProperties} are added to every query's session (to force a join distribution, say).
  */
 public final class TestingCluster
         implements AutoCloseable
 {
+    private static final String COORDINATOR_ID = "coordinator";
+
     private final List<CoordinatorServices> workers = new ArrayList<>();
     private final CoordinatorServices coordinator;
     private final Map<String, String> sessionProperties;
@@ -47,7 +51,6 @@ public final class TestingCluster
     private TestingCluster(int workerCount, Map<String, Map<String, String>> catalogs, Map<String, String> sessionProperties, Map<String, String> nodeProperties)
     {
         this.sessionProperties = Map.copyOf(requireNonNull(sessionProperties, "sessionProperties is null"));
-        Map<String, TaskManager> workerTaskManagers = new HashMap<>();
         List<InternalNode> workerNodes = new ArrayList<>();
         try {
             for (int i = 1; i <= workerCount; i++) {
@@ -55,20 +58,19 @@ public final class TestingCluster
                 workers.add(worker);
                 InternalNode node = new InternalNode("worker-" + i, worker.baseUri(), false);
                 workerNodes.add(node);
-                workerTaskManagers.put(node.nodeId(), ((TaskManagerOwner) worker.queryEngine()).taskManager());
             }
             AtomicReference<InternalNode> self = new AtomicReference<>();
-            coordinator = CoordinatorServices.start(config("coordinator", nodeProperties), catalogs, (config, catalogManager) -> {
+            coordinator = CoordinatorServices.start(config(COORDINATOR_ID, nodeProperties), catalogs, (config, catalogManager) -> {
                 SqlTaskManager taskManager = new SqlTaskManager(catalogManager, TaskManagerConfig.defaults().withWorkerThreads(2)
                         .withMaxQueryMemoryPerNodeBytes(config.maxMemoryPerNode().bytes()));
                 SqlStatementPlanner planner = new SqlStatementPlanner(new SqlParser(), catalogManager, new KernelConstantEvaluator(), PlanOptimizers.defaultPasses());
                 NodeManager nodeManager = new FixedNodeManager(self, workerNodes);
-                SqlQueryEngine engine = new SqlQueryEngine(planner, catalogManager, taskManager, nodeManager,
-                        node -> node.equals(self.get()) ? taskManager : requireNonNull(workerTaskManagers.get(node.nodeId()), "unknown node " + node),
-                        QueryEngineConfig.defaults());
-                return new ClusterEngine(engine, taskManager);
+                HttpNodeTaskManagers nodeTaskManagers = new HttpNodeTaskManagers(COORDINATOR_ID, taskManager, HttpTaskManagerConfig.DEFAULT);
+                SqlQueryEngine engine = new SqlQueryEngine(planner, catalogManager, taskManager, nodeManager, nodeTaskManagers,
+                        QueryEngineConfig.defaults().withMaxQueryMemoryBytes(config.maxMemoryPerNode().bytes() * 2));
+                return new ClusterEngine(engine, taskManager, nodeTaskManagers);
             });
-            self.set(new InternalNode("coordinator", coordinator.baseUri(), true));
+            self.set(new InternalNode(COORDINATOR_ID, coordinator.baseUri(), true));
         }
         catch (RuntimeException e) {
             close();
@@ -164,7 +166,7 @@ public final class TestingCluster
         public void reportUnreachable(InternalNode node) {}
     }
 
-    private record ClusterEngine(SqlQueryEngine engine, SqlTaskManager taskManager)
+    private record ClusterEngine(SqlQueryEngine engine, SqlTaskManager taskManager, HttpNodeTaskManagers nodeTaskManagers)
             implements QueryEngine, TaskManagerOwner, AutoCloseable
     {
         @Override
@@ -180,6 +182,7 @@ public final class TestingCluster
                 engine.close();
             }
             finally {
+                nodeTaskManagers.close();
                 taskManager.close();
             }
         }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.airlift.slice.Slices;
 import io.strata.core.execution.serde.PagesSerde;
+import io.strata.protocol.ErrorCode;
 import io.strata.protocol.InternalHeaders;
 import io.strata.spi.StrataException;
 import io.strata.spi.block.Page;
@@ -21,6 +22,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
@@ -416,6 +418,11 @@ public final class HttpExchangeClient
         try {
             JsonNode error = ERROR_MAPPER.readTree(body);
             if (error != null && error.hasNonNull("message")) {
+                Optional<ErrorCode> code = status == 500 && error.hasNonNull("errorCode") ? errorCode(error.get("errorCode").asText()) : Optional.empty();
+                if (code.isPresent()) {
+                    // the upstream task's own failure (a user error, a memory limit): the query fails with it, not with the exchange
+                    return new StrataException(code.get(), error.get("message").asText());
+                }
                 detail = (error.hasNonNull("errorCode") ? error.get("errorCode").asText() + ": " : "") + error.get("message").asText();
             }
         }
@@ -423,6 +430,16 @@ public final class HttpExchangeClient
             // not JSON: keep the raw body
         }
         return new StrataException(REMOTE_TASK_ERROR, what + node(upstream.uri) + " (HTTP " + status + ", " + detail + "): " + upstream.uri);
+    }
+
+    private static Optional<ErrorCode> errorCode(String name)
+    {
+        try {
+            return Optional.of(ErrorCode.valueOf(name));
+        }
+        catch (IllegalArgumentException e) {
+            return Optional.empty();
+        }
     }
 
     private static String abbreviate(String text)

@@ -30,16 +30,20 @@ public final class HttpNodeTaskManagers
     public static final int MAX_REQUESTS = 4096;
     public static final int MAX_REQUESTS_PER_HOST = 2048;
 
-    private final InternalNode localNode;
+    private final String localNodeId;
     private final TaskManager localTaskManager;
     private final HttpTaskManagerConfig config;
     private final OkHttpClient httpClient;
     private final Map<NodeKey, HttpTaskManager> remoteTaskManagers = new ConcurrentHashMap<>();
     private final AtomicBoolean closed = new AtomicBoolean();
 
-    public HttpNodeTaskManagers(InternalNode localNode, TaskManager localTaskManager, HttpTaskManagerConfig config)
+    /**
+     * @param localNodeId this node's id: a node of that id is this one (its URI may be known only once the server
+     * listens)
+     */
+    public HttpNodeTaskManagers(String localNodeId, TaskManager localTaskManager, HttpTaskManagerConfig config)
     {
-        this.localNode = requireNonNull(localNode, "localNode is null");
+        this.localNodeId = requireNonNull(localNodeId, "localNodeId is null");
         this.localTaskManager = requireNonNull(localTaskManager, "localTaskManager is null");
         this.config = requireNonNull(config, "config is null");
         Dispatcher dispatcher = new Dispatcher();
@@ -56,7 +60,7 @@ public final class HttpNodeTaskManagers
     public TaskManager taskManager(InternalNode node)
     {
         requireNonNull(node, "node is null");
-        if (node.nodeId().equals(localNode.nodeId()) && node.uri().equals(localNode.uri())) {
+        if (node.nodeId().equals(localNodeId)) {
             return localTaskManager;
         }
         if (closed.get()) {

@@ -339,9 +339,11 @@ public final class QueryScheduler
                 return;
             }
             if (status.state() == TaskState.ABORTED || status.state() == TaskState.CANCELED) {
-                // the query did not end it (it would be done): its node did, shutting down
-                fail(new StrataException(ErrorCode.REMOTE_TASK_ERROR, "Task " + task.taskId + " was " + status.state().toString().toLowerCase(Locale.ENGLISH)
-                        + " on node " + task.node.describe() + ", which may have shut down"));
+                // the query did not end it (it would be done): a failure of another task of the query on that node, or the
+                // node shutting down, did; the other task's failure is the one to report
+                refreshStatuses();
+                fail(failedTaskFailure().orElseGet(() -> new StrataException(ErrorCode.REMOTE_TASK_ERROR, "Task " + task.taskId + " was "
+                        + status.state().toString().toLowerCase(Locale.ENGLISH) + " on node " + task.node.describe() + ", which may have shut down")));
                 return;
             }
             if (!stage.schedulingDone) {
@@ -351,6 +353,16 @@ public final class QueryScheduler
                 follow(stage, task, status.version());
             }
         }, executor);
+    }
+
+    private synchronized Optional<StrataException> failedTaskFailure()
+    {
+        for (StageTask task : allTasksLocked()) {
+            if (task.latest != null && task.latest.state() == TaskState.FAILED && !task.latest.failures().isEmpty()) {
+                return Optional.of(task.latest.failures().get(0).toException());
+            }
+        }
+        return Optional.empty();
     }
 
     private static StrataException unwrap(Throwable throwable)

@@ -58,7 +58,7 @@ class TestHttpTaskManagerFaults
             throws IOException
     {
         worker = new ScriptedWorker();
-        nodes = new HttpNodeTaskManagers(new InternalNode("coordinator", URI.create("http://127.0.0.1:1"), true), new UnusedTaskManager(), CONFIG);
+        nodes = new HttpNodeTaskManagers("coordinator", new UnusedTaskManager(), CONFIG);
     }
 
     @AfterEach
@@ -257,8 +257,7 @@ class TestHttpTaskManagerFaults
     void testNodeTaskManagers()
     {
         TaskManager local = new UnusedTaskManager();
-        InternalNode localNode = new InternalNode("coordinator", URI.create("http://127.0.0.1:8080"), true);
-        try (HttpNodeTaskManagers managers = new HttpNodeTaskManagers(localNode, local, CONFIG)) {
+        try (HttpNodeTaskManagers managers = new HttpNodeTaskManagers("coordinator", local, CONFIG)) {
             assertThat(managers.taskManager(new InternalNode("coordinator", URI.create("http://127.0.0.1:8080"), false))).isSameAs(local);
             InternalNode worker = new InternalNode("worker-1", URI.create("http://127.0.0.1:9001"), false);
             TaskManager remote = managers.taskManager(worker);
