@@ -16,9 +16,11 @@ import io.strata.core.session.Session;
 import io.strata.server.config.ServerConfig;
 import io.strata.sql.parser.SqlParser;
 
+import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Supplier;
 
 import static java.util.Objects.requireNonNull;
 
@@ -30,17 +32,23 @@ public final class SqlEngineFactory
         implements QueryEngineFactory
 {
     @Override
-    public QueryEngine create(ServerConfig config, CatalogManager catalogManager)
+    public QueryEngine create(ServerConfig config, CatalogManager catalogManager, Supplier<URI> baseUri)
+    {
+        SqlTaskManager taskManager = createTaskManager(config, catalogManager);
+        SqlStatementPlanner planner = new SqlStatementPlanner(new SqlParser(), catalogManager, new KernelConstantEvaluator(), PlanOptimizers.defaultPasses());
+        SqlQueryEngine engine = new SqlQueryEngine(planner, catalogManager, taskManager, QueryEngineConfig.defaults());
+        return new OwningQueryEngine(engine, taskManager);
+    }
+
+    /** The node's task manager, with the executor and memory settings of {@code config}: coordinators and workers alike. */
+    static SqlTaskManager createTaskManager(ServerConfig config, CatalogManager catalogManager)
     {
         TaskManagerConfig taskConfig = TaskManagerConfig.defaults()
                 .withWorkerThreads(config.maxWorkerThreads())
                 .withMaxQueryMemoryPerNodeBytes(config.maxMemoryPerNode().bytes())
                 .withQuantum(config.taskQuantum())
                 .withLevelSchedule(levelSchedule(config));
-        SqlTaskManager taskManager = new SqlTaskManager(catalogManager, taskConfig);
-        SqlStatementPlanner planner = new SqlStatementPlanner(new SqlParser(), catalogManager, new KernelConstantEvaluator(), PlanOptimizers.defaultPasses());
-        SqlQueryEngine engine = new SqlQueryEngine(planner, catalogManager, taskManager, QueryEngineConfig.defaults());
-        return new OwningQueryEngine(engine, taskManager);
+        return new SqlTaskManager(catalogManager, taskConfig);
     }
 
     private static LevelSchedule levelSchedule(ServerConfig config)
