@@ -10,11 +10,18 @@ import io.strata.core.execution.task.SqlTaskManager;
 import io.strata.core.execution.task.TaskManager;
 import io.strata.core.execution.task.TaskManagerConfig;
 import io.strata.core.metadata.CatalogManager;
+import io.strata.core.node.InternalNode;
+import io.strata.core.node.LocalNodeManager;
+import io.strata.core.node.NodeManager;
+import io.strata.core.node.NodeTaskManagers;
 import io.strata.core.optimizer.PlanOptimizers;
 import io.strata.core.planner.SqlStatementPlanner;
 import io.strata.core.session.Session;
 import io.strata.server.config.ServerConfig;
+import io.strata.server.node.DeferredNodeManager;
+import io.strata.server.node.HttpNodeManager;
 import io.strata.sql.parser.SqlParser;
+import okhttp3.OkHttpClient;
 
 import java.net.URI;
 import java.time.Duration;
@@ -25,8 +32,10 @@ import java.util.function.Supplier;
 import static java.util.Objects.requireNonNull;
 
 /**
- * Creates the real SQL engine of a coordinator: parser, planner with the default optimizer passes, and the
- * node's task manager, which runs the coordinator's own tasks through the same interface workers serve.
+ * Creates the real SQL engine of a coordinator: parser, planner with the default optimizer passes, the node's task
+ * manager, which runs the coordinator's own tasks through the same interface workers serve, and the nodes tasks go
+ * to: this coordinator alone ({@link LocalNodeManager}) when {@code node-scheduler.workers} is empty, else the
+ * workers it lists, checked for liveness ({@link HttpNodeManager}).
  */
 public final class SqlEngineFactory
         implements QueryEngineFactory
@@ -35,9 +44,18 @@ public final class SqlEngineFactory
     public QueryEngine create(ServerConfig config, CatalogManager catalogManager, Supplier<URI> baseUri)
     {
         SqlTaskManager taskManager = createTaskManager(config, catalogManager);
+        // one client for the process's internal requests: liveness checks now, remote tasks next
+        OkHttpClient httpClient = new OkHttpClient();
+        Supplier<InternalNode> coordinator = () -> new InternalNode(config.nodeId(), baseUri.get(), true);
+        NodeManager nodeManager = config.hasWorkers()
+                ? new HttpNodeManager(coordinator, config.environment(), config.workers(), config.includeCoordinator(), config.livenessInterval(),
+                        config.livenessFailures(), httpClient)
+                : new DeferredNodeManager(() -> new LocalNodeManager(coordinator.get()));
+        // TODO lead: HttpNodeTaskManagers (this node's taskManager for currentNode(), an HttpTaskManager over httpClient for the others)
+        NodeTaskManagers nodeTaskManagers = node -> taskManager;
         SqlStatementPlanner planner = new SqlStatementPlanner(new SqlParser(), catalogManager, new KernelConstantEvaluator(), PlanOptimizers.defaultPasses());
-        SqlQueryEngine engine = new SqlQueryEngine(planner, catalogManager, taskManager, QueryEngineConfig.defaults());
-        return new OwningQueryEngine(engine, taskManager);
+        SqlQueryEngine engine = new SqlQueryEngine(planner, catalogManager, taskManager, nodeManager, nodeTaskManagers, QueryEngineConfig.defaults());
+        return new OwningQueryEngine(engine, taskManager, nodeManager, httpClient);
     }
 
     /** The node's task manager, with the executor and memory settings of {@code config}: coordinators and workers alike. */
@@ -59,17 +77,24 @@ public final class SqlEngineFactory
         return new LevelSchedule(thresholds, config.levelTimeMultiplier());
     }
 
-    /** The engine and the task manager it runs on, closed together: queries first, then their tasks. */
+    /**
+     * The engine, the task manager it runs on, the nodes it places tasks on and the internal HTTP client, closed
+     * together: queries first, then the liveness checks, the client, and the tasks.
+     */
     private static final class OwningQueryEngine
-            implements QueryEngine, TaskManagerOwner, AutoCloseable
+            implements QueryEngine, TaskManagerOwner, NodeManagerOwner, AutoCloseable
     {
         private final SqlQueryEngine engine;
         private final SqlTaskManager taskManager;
+        private final NodeManager nodeManager;
+        private final OkHttpClient httpClient;
 
-        OwningQueryEngine(SqlQueryEngine engine, SqlTaskManager taskManager)
+        OwningQueryEngine(SqlQueryEngine engine, SqlTaskManager taskManager, NodeManager nodeManager, OkHttpClient httpClient)
         {
             this.engine = requireNonNull(engine, "engine is null");
             this.taskManager = requireNonNull(taskManager, "taskManager is null");
+            this.nodeManager = requireNonNull(nodeManager, "nodeManager is null");
+            this.httpClient = requireNonNull(httpClient, "httpClient is null");
         }
 
         @Override
@@ -85,10 +110,24 @@ public final class SqlEngineFactory
         }
 
         @Override
+        public NodeManager nodeManager()
+        {
+            return nodeManager;
+        }
+
+        @Override
         public void close()
         {
             try {
                 engine.close();
+                if (nodeManager instanceof AutoCloseable closeable) {
+                    closeable.close();
+                }
+                httpClient.dispatcher().executorService().shutdownNow();
+                httpClient.connectionPool().evictAll();
+            }
+            catch (Exception e) {
+                throw new IllegalStateException("closing the engine failed", e);
             }
             finally {
                 taskManager.close();
