@@ -6,12 +6,12 @@ import java.util.HashMap;
 import java.util.Map;
 
 /** Configurations of small nodes on loopback for tests: two HTTP threads, two protocol threads, two driver threads. */
-final class TestingNodes
+public final class TestingNodes
 {
     private TestingNodes() {}
 
     /** A worker on 127.0.0.1 at {@code port} (0: a free one). */
-    static ServerConfig workerConfig(String nodeId, int port)
+    public static ServerConfig workerConfig(String nodeId, int port)
     {
         Map<String, String> properties = smallNode(nodeId, port);
         properties.put("node.role", "worker");
@@ -19,7 +19,7 @@ final class TestingNodes
     }
 
     /** A coordinator on a free port of 127.0.0.1 with these properties added (e.g. {@code node-scheduler.*}). */
-    static ServerConfig coordinatorConfig(String nodeId, Map<String, String> overrides)
+    public static ServerConfig coordinatorConfig(String nodeId, Map<String, String> overrides)
     {
         Map<String, String> properties = smallNode(nodeId, 0);
         properties.putAll(overrides);

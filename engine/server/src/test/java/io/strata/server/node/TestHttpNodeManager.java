@@ -5,8 +5,8 @@ import io.strata.core.node.InternalNode;
 import io.strata.core.node.NodeState;
 import io.strata.core.node.NodeStatus;
 import io.strata.server.CoordinatorServices;
+import io.strata.server.TestingNodes;
 import io.strata.server.WorkerServices;
-import io.strata.server.config.ServerConfig;
 import okhttp3.OkHttpClient;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -20,7 +20,6 @@ import java.net.ServerSocket;
 import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.BooleanSupplier;
@@ -188,20 +187,15 @@ final class TestHttpNodeManager
     void testCoordinatorWiring()
     {
         WorkerServices worker = startWorker("worker-1", 0);
-        Map<String, String> properties = new HashMap<>();
-        properties.put("node.id", "coordinator-1");
-        properties.put("node.environment", "test");
-        properties.put("http-server.http.host", "127.0.0.1");
-        properties.put("http-server.http.port", "0");
-        properties.put("task.max-worker-threads", "2");
-        try (CoordinatorServices alone = CoordinatorServices.start(ServerConfig.fromProperties(properties), Map.of())) {
+        try (CoordinatorServices alone = CoordinatorServices.start(TestingNodes.coordinatorConfig("coordinator-1", Map.of()), Map.of())) {
             // no workers: this coordinator, under its bound port
             assertThat(alone.nodeManager().orElseThrow().schedulableNodes()).containsExactly(new InternalNode("coordinator-1", alone.baseUri(), true));
         }
-        properties.put("node-scheduler.workers", worker.baseUri().toString());
-        properties.put("node-scheduler.include-coordinator", "false");
-        properties.put("node-scheduler.liveness-interval", "100ms");
-        try (CoordinatorServices coordinator = CoordinatorServices.start(ServerConfig.fromProperties(properties), Map.of())) {
+        Map<String, String> withWorker = Map.of(
+                "node-scheduler.workers", worker.baseUri().toString(),
+                "node-scheduler.include-coordinator", "false",
+                "node-scheduler.liveness-interval", "100ms");
+        try (CoordinatorServices coordinator = CoordinatorServices.start(TestingNodes.coordinatorConfig("coordinator-1", withWorker), Map.of())) {
             await(() -> !coordinator.nodeManager().orElseThrow().schedulableNodes().isEmpty());
             assertThat(coordinator.nodeManager().orElseThrow().schedulableNodes()).containsExactly(new InternalNode("worker-1", worker.baseUri(), false));
             assertThat(coordinator.nodeManager().orElseThrow().currentNode()).isEqualTo(new InternalNode("coordinator-1", coordinator.baseUri(), true));
@@ -217,16 +211,7 @@ final class TestHttpNodeManager
 
     private WorkerServices startWorker(String nodeId, int port)
     {
-        Map<String, String> properties = new HashMap<>();
-        properties.put("node.id", nodeId);
-        properties.put("node.environment", "test");
-        properties.put("node.role", "worker");
-        properties.put("http-server.http.host", "127.0.0.1");
-        properties.put("http-server.http.port", String.valueOf(port));
-        properties.put("http-server.threads.max", "1");
-        properties.put("protocol.v1.threads", "1");
-        properties.put("task.max-worker-threads", "1");
-        WorkerServices worker = WorkerServices.start(ServerConfig.fromProperties(properties), Map.of());
+        WorkerServices worker = WorkerServices.start(TestingNodes.workerConfig(nodeId, port), Map.of());
         closeables.add(worker);
         return worker;
     }
