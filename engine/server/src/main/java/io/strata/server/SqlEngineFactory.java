@@ -40,6 +40,9 @@ import static java.util.Objects.requireNonNull;
 public final class SqlEngineFactory
         implements QueryEngineFactory
 {
+    // a check times out after at most 5 s
+    private static final Duration FIRST_CHECKS_TIMEOUT = Duration.ofSeconds(10);
+
     @Override
     public QueryEngine create(ServerConfig config, CatalogManager catalogManager, Supplier<URI> baseUri)
     {
@@ -48,14 +51,27 @@ public final class SqlEngineFactory
         OkHttpClient httpClient = new OkHttpClient();
         Supplier<InternalNode> coordinator = () -> new InternalNode(config.nodeId(), baseUri.get(), true);
         NodeManager nodeManager = config.hasWorkers()
-                ? new HttpNodeManager(coordinator, config.environment(), config.workers(), config.includeCoordinator(), config.livenessInterval(),
-                        config.livenessFailures(), httpClient)
+                ? startNodeManager(config, coordinator, httpClient)
                 : new DeferredNodeManager(() -> new LocalNodeManager(coordinator.get()));
         // TODO lead: HttpNodeTaskManagers (this node's taskManager for currentNode(), an HttpTaskManager over httpClient for the others)
         NodeTaskManagers nodeTaskManagers = node -> taskManager;
         SqlStatementPlanner planner = new SqlStatementPlanner(new SqlParser(), catalogManager, new KernelConstantEvaluator(), PlanOptimizers.defaultPasses());
         SqlQueryEngine engine = new SqlQueryEngine(planner, catalogManager, taskManager, nodeManager, nodeTaskManagers, QueryEngineConfig.defaults());
         return new OwningQueryEngine(engine, taskManager, nodeManager, httpClient);
+    }
+
+    /** Checks the workers, and waits (briefly) for the first answers, so that the first queries find the workers that are up. */
+    private static HttpNodeManager startNodeManager(ServerConfig config, Supplier<InternalNode> coordinator, OkHttpClient httpClient)
+    {
+        HttpNodeManager nodeManager = new HttpNodeManager(coordinator, config.environment(), config.workers(), config.includeCoordinator(),
+                config.livenessInterval(), config.livenessFailures(), httpClient);
+        try {
+            nodeManager.awaitFirstChecks(FIRST_CHECKS_TIMEOUT);
+        }
+        catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        return nodeManager;
     }
 
     /** The node's task manager, with the executor and memory settings of {@code config}: coordinators and workers alike. */

@@ -24,6 +24,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -72,6 +73,8 @@ public final class HttpNodeManager
     private final ObjectMapper mapper = new ObjectMapper().disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
     private final ScheduledExecutorService scheduler;
     private final AtomicBoolean closed = new AtomicBoolean();
+    // counts down once per worker, when its first check has answered or failed
+    private final CountDownLatch firstChecks;
     private final Object lock = new Object();
     // in the configured order, fixed after construction; the fields of each Worker are guarded by lock
     private final Map<URI, Worker> workers = new LinkedHashMap<>();
@@ -117,6 +120,7 @@ public final class HttpNodeManager
         for (URI uri : requireNonNull(workers, "workers is null")) {
             this.workers.put(uri, new Worker(uri));
         }
+        this.firstChecks = new CountDownLatch(this.workers.size());
         this.scheduler = Executors.newSingleThreadScheduledExecutor(runnable -> {
             Thread thread = new Thread(runnable, "strata-node-liveness");
             thread.setDaemon(true);
@@ -125,6 +129,18 @@ public final class HttpNodeManager
         if (!this.workers.isEmpty()) {
             scheduler.scheduleWithFixedDelay(this::checkAll, 0, livenessInterval.toNanos(), TimeUnit.NANOSECONDS);
         }
+    }
+
+    /**
+     * Waits until the first check of every worker has answered or failed, at most {@code timeout}: a coordinator
+     * that starts serving after this knows which of its workers are up, so its first queries find them.
+     *
+     * @return whether every first check completed in time
+     */
+    public boolean awaitFirstChecks(Duration timeout)
+            throws InterruptedException
+    {
+        return firstChecks.await(timeout.toNanos(), TimeUnit.NANOSECONDS);
     }
 
     @Override
@@ -273,13 +289,19 @@ public final class HttpNodeManager
             return;
         }
         NodeState before;
+        boolean first;
         synchronized (lock) {
             worker.call = Optional.empty();
+            first = !worker.checked;
+            worker.checked = true;
             before = worker.state;
             worker.nodeId = nodeId;
             worker.state = NodeState.ACTIVE;
             worker.failures = 0;
             worker.lastSeen = Optional.of(Instant.now());
+        }
+        if (first) {
+            firstChecks.countDown();
         }
         if (before != NodeState.ACTIVE) {
             LOG.log(INFO, () -> "Worker " + worker.uri + " is ACTIVE as node " + nodeId.get());
@@ -289,15 +311,22 @@ public final class HttpNodeManager
     private void failed(Worker worker, String reason, boolean immediately)
     {
         boolean becameUnreachable;
+        boolean first;
         InternalNode node;
         synchronized (lock) {
             worker.call = Optional.empty();
+            first = !worker.checked;
+            worker.checked = true;
             worker.failures = immediately ? Math.max(worker.failures, livenessFailures) : worker.failures + 1;
             becameUnreachable = worker.state == NodeState.ACTIVE && worker.failures >= livenessFailures;
             if (becameUnreachable) {
                 worker.state = NodeState.UNREACHABLE;
             }
             node = worker.node();
+        }
+        if (first) {
+            firstChecks.countDown();
+            LOG.log(WARNING, () -> "Worker " + worker.uri + " does not answer as a live worker yet: " + reason);
         }
         if (becameUnreachable && !closed.get()) {
             LOG.log(WARNING, () -> "Worker " + node.describe() + " is UNREACHABLE: " + reason);
@@ -324,6 +353,7 @@ public final class HttpNodeManager
         private int failures;
         private Optional<Instant> lastSeen = Optional.empty();
         private Optional<Call> call = Optional.empty();
+        private boolean checked;
 
         Worker(URI uri)
         {
