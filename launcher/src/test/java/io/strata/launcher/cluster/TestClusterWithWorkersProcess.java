@@ -45,7 +45,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class TestClusterWithWorkersProcess
 {
     @TempDir
-    Path directory;
+    static Path directory;
 
     private final HttpClient httpClient = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final ObjectMapper mapper = new ObjectMapper();
