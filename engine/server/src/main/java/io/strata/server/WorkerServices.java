@@ -40,8 +40,8 @@ public final class WorkerServices
     /**
      * Starts a worker.
      *
-     * @param catalogs catalog name to its properties, e.g. {@code {"tpch": {"connector.name": "tpch"}}}; a
-     * coordinator places a task only on workers that have the catalogs its splits read
+     * @param catalogs catalog name to its properties, e.g. {@code {"tpch": {"connector.name": "tpch"}}}: every
+     * catalog the tasks a coordinator sends here read must be among them
      * @throws IllegalArgumentException for a bad catalog, or a configuration whose {@code node.role} is not worker
      * @throws IllegalStateException if the HTTP port cannot be bound
      */

@@ -326,6 +326,8 @@ public final class HttpNodeManager
         }
         if (first) {
             firstChecks.countDown();
+        }
+        if (first && !closed.get()) {
             LOG.log(WARNING, () -> "Worker " + worker.uri + " does not answer as a live worker yet: " + reason);
         }
         if (becameUnreachable && !closed.get()) {
