@@ -291,9 +291,7 @@ public final class HttpNodeManager
         NodeState before;
         boolean first;
         synchronized (lock) {
-            worker.call = Optional.empty();
-            first = !worker.checked;
-            worker.checked = true;
+            first = worker.endCheck();
             before = worker.state;
             worker.nodeId = nodeId;
             worker.state = NodeState.ACTIVE;
@@ -314,9 +312,7 @@ public final class HttpNodeManager
         boolean first;
         InternalNode node;
         synchronized (lock) {
-            worker.call = Optional.empty();
-            first = !worker.checked;
-            worker.checked = true;
+            first = worker.endCheck();
             worker.failures = immediately ? Math.max(worker.failures, livenessFailures) : worker.failures + 1;
             becameUnreachable = worker.state == NodeState.ACTIVE && worker.failures >= livenessFailures;
             if (becameUnreachable) {
@@ -360,6 +356,15 @@ public final class HttpNodeManager
         Worker(URI uri)
         {
             this.uri = requireNonNull(uri, "uri is null");
+        }
+
+        /** The check in flight has answered or failed; returns whether it was the worker's first. */
+        boolean endCheck()
+        {
+            call = Optional.empty();
+            boolean first = !checked;
+            checked = true;
+            return first;
         }
 
         InternalNode node()
