@@ -63,7 +63,7 @@ public final class SqlEngineFactory
     /** Checks the workers, and waits (briefly) for the first answers, so that the first queries find the workers that are up. */
     private static HttpNodeManager startNodeManager(ServerConfig config, Supplier<InternalNode> coordinator, OkHttpClient httpClient)
     {
-        HttpNodeManager nodeManager = new HttpNodeManager(coordinator, config.environment(), config.workers(), config.includeCoordinator(),
+        HttpNodeManager nodeManager = HttpNodeManager.start(coordinator, config.environment(), config.workers(), config.includeCoordinator(),
                 config.livenessInterval(), config.livenessFailures(), httpClient);
         try {
             nodeManager.awaitFirstChecks(FIRST_CHECKS_TIMEOUT);

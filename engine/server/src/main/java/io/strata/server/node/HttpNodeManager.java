@@ -68,6 +68,7 @@ public final class HttpNodeManager
     private final Supplier<InternalNode> coordinator;
     private final String environment;
     private final boolean includeCoordinator;
+    private final Duration livenessInterval;
     private final int livenessFailures;
     private final OkHttpClient httpClient;
     private final ObjectMapper mapper = new ObjectMapper().disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
@@ -80,7 +81,7 @@ public final class HttpNodeManager
     private final Map<URI, Worker> workers = new LinkedHashMap<>();
 
     /**
-     * Starts checking the workers at once.
+     * A node manager that checks the workers from now on.
      *
      * @param coordinator this coordinator's node; called when {@link #currentNode()} is needed, never here
      * @param environment {@code node.environment}: a worker of another environment is never ACTIVE
@@ -90,7 +91,23 @@ public final class HttpNodeManager
      * @param livenessFailures failed checks in a row that make a worker UNREACHABLE
      * @param httpClient the process's client; checks share its connection pool and threads with shorter timeouts
      */
-    public HttpNodeManager(
+    public static HttpNodeManager start(
+            Supplier<InternalNode> coordinator,
+            String environment,
+            List<URI> workers,
+            boolean includeCoordinator,
+            Duration livenessInterval,
+            int livenessFailures,
+            OkHttpClient httpClient)
+    {
+        HttpNodeManager manager = new HttpNodeManager(coordinator, environment, workers, includeCoordinator, livenessInterval, livenessFailures, httpClient);
+        if (!manager.workers.isEmpty()) {
+            manager.scheduler.scheduleWithFixedDelay(manager::checkAll, 0, manager.livenessInterval.toNanos(), TimeUnit.NANOSECONDS);
+        }
+        return manager;
+    }
+
+    private HttpNodeManager(
             Supplier<InternalNode> coordinator,
             String environment,
             List<URI> workers,
@@ -109,6 +126,7 @@ public final class HttpNodeManager
         if (livenessFailures < 1) {
             throw new IllegalArgumentException("livenessFailures must be at least 1: " + livenessFailures);
         }
+        this.livenessInterval = livenessInterval;
         this.livenessFailures = livenessFailures;
         Duration checkTimeout = clamp(livenessInterval, MIN_CHECK_TIMEOUT, MAX_CHECK_TIMEOUT);
         this.httpClient = requireNonNull(httpClient, "httpClient is null").newBuilder()
@@ -126,9 +144,6 @@ public final class HttpNodeManager
             thread.setDaemon(true);
             return thread;
         });
-        if (!this.workers.isEmpty()) {
-            scheduler.scheduleWithFixedDelay(this::checkAll, 0, livenessInterval.toNanos(), TimeUnit.NANOSECONDS);
-        }
     }
 
     /**

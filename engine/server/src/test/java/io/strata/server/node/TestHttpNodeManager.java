@@ -204,7 +204,7 @@ final class TestHttpNodeManager
 
     private HttpNodeManager manager(List<URI> workers, boolean includeCoordinator, Duration interval, int failures)
     {
-        HttpNodeManager manager = new HttpNodeManager(() -> COORDINATOR, "test", workers, includeCoordinator, interval, failures, httpClient);
+        HttpNodeManager manager = HttpNodeManager.start(() -> COORDINATOR, "test", workers, includeCoordinator, interval, failures, httpClient);
         closeables.add(manager);
         return manager;
     }
