@@ -8,6 +8,8 @@ import io.strata.launcher.cli.SqlCommand;
 import io.strata.launcher.cli.StatementRunner;
 import io.strata.launcher.cluster.ClusterCommand;
 import io.strata.server.CoordinatorServices;
+import io.strata.server.NodeServices;
+import io.strata.server.WorkerServices;
 import io.strata.server.config.ServerConfig;
 
 import java.io.IOException;
@@ -16,8 +18,10 @@ import java.io.OutputStreamWriter;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.io.Writer;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -29,14 +33,15 @@ import static java.lang.String.format;
 import static java.nio.charset.StandardCharsets.UTF_8;
 
 /**
- * {@code strata demo}: starts a coordinator in this process on a free port of 127.0.0.1 with the
- * {@code tpch} catalog, runs a few queries (a metadata listing, TPC-H Q6 and Q1 at {@code tiny}, a small
+ * {@code strata demo}: starts two workers and a coordinator that places tasks on them, all in this process on
+ * free ports of 127.0.0.1 with the {@code tpch} catalog, runs a few queries (a metadata listing, TPC-H Q6 and Q1 at {@code tiny}, a small
  * aggregation), each printed with its time, then opens the interactive prompt when standard input is a
- * terminal; the coordinator stops when the prompt is left. The TPC-H texts come from
+ * terminal; the nodes stop when the prompt is left. The TPC-H texts come from
  * {@code ../shared/tpch/queries} next to the project when present, else from copies in this jar.
  */
 final class DemoCommand
 {
+    static final int WORKERS = 2;
     static final List<CommandLine.Option> OPTIONS = List.of(
             flag("no-prompt", "run the queries and exit, even on a terminal"),
             flag("help", "show this help"));
@@ -57,18 +62,27 @@ final class DemoCommand
         SizeEstimates.initializeQuietly();
         PrintStream out = System.out;
 
-        Map<String, String> properties = new LinkedHashMap<>();
-        properties.put("node.id", "demo");
-        properties.put("node.environment", "demo");
-        properties.put("http-server.http.host", "127.0.0.1");
-        properties.put("http-server.http.port", "0");
-        ServerConfig config = ServerConfig.fromProperties(properties);
-
+        Map<String, Map<String, String>> catalogs = Map.of("tpch", Map.of("connector.name", "tpch"), "memory", Map.of("connector.name", "memory"));
         long startNanos = System.nanoTime();
-        CoordinatorServices services = CoordinatorServices.start(config, Map.of("tpch", Map.of("connector.name", "tpch"), "memory", Map.of("connector.name", "memory")));
+        // stopped in reverse: the coordinator first, then the workers
+        List<NodeServices> nodes = new ArrayList<>();
         try {
-            out.printf(Locale.ENGLISH, "Strata coordinator %s started at %s in %.2f s, catalog tpch (schemas tiny, sf1, ...)%n%n",
-                    config.coordinatorId(), services.baseUri(), (System.nanoTime() - startNanos) / 1e9);
+            List<URI> workers = new ArrayList<>();
+            for (int index = 1; index <= WORKERS; index++) {
+                WorkerServices worker = WorkerServices.start(nodeConfig("worker-" + index, Map.of(
+                        "node.role", "worker",
+                        // the nodes share this machine's processors
+                        "task.max-worker-threads", String.valueOf(Runtime.getRuntime().availableProcessors()))), catalogs);
+                nodes.add(worker);
+                workers.add(worker.baseUri());
+            }
+            ServerConfig config = nodeConfig("demo", Map.of(
+                    "node-scheduler.workers", String.join(",", workers.stream().map(URI::toString).toList()),
+                    "node-scheduler.include-coordinator", "false"));
+            CoordinatorServices services = CoordinatorServices.start(config, catalogs);
+            nodes.add(services);
+            out.printf(Locale.ENGLISH, "Strata coordinator %s started at %s with workers %s in %.2f s, catalog tpch (schemas tiny, sf1, ...)%n%n",
+                    config.coordinatorId(), services.baseUri(), workers, (System.nanoTime() - startNanos) / 1e9);
             ClientSession session = ClientSession.builder(services.baseUri(), System.getProperty("user.name", "strata"))
                     .source("strata-demo")
                     .catalog("tpch")
@@ -85,8 +99,21 @@ final class DemoCommand
             return allSucceeded ? Main.EXIT_SUCCESS : Main.EXIT_FAILURE;
         }
         finally {
-            services.close();
+            for (int index = nodes.size() - 1; index >= 0; index--) {
+                nodes.get(index).close();
+            }
         }
+    }
+
+    private static ServerConfig nodeConfig(String nodeId, Map<String, String> roleProperties)
+    {
+        Map<String, String> properties = new LinkedHashMap<>(roleProperties);
+        properties.put("node.id", nodeId);
+        properties.put("node.environment", "demo");
+        properties.put("http-server.http.host", "127.0.0.1");
+        properties.put("http-server.http.port", "0");
+        properties.put("http-server.threads.max", "2");
+        return ServerConfig.fromProperties(properties);
     }
 
     private static boolean runQueries(StatementRunner runner, List<DemoQuery> queries, PrintStream out)

@@ -13,7 +13,7 @@ import java.util.List;
  * strata server --etc DIR                  run a node from a Presto-style etc/ directory
  * strata sql [--server URL] ...            run SQL: interactive, or batch with --execute / --file
  * strata cluster start|stop [--dir DIR]    start or stop a local multi-process cluster
- * strata demo                              local coordinator, sample queries, then the prompt
+ * strata demo                              local coordinator and two workers, sample queries, then the prompt
  * </pre>
  * Exit codes: {@value #EXIT_SUCCESS} success, {@value #EXIT_FAILURE} failure (a failed query, a bad
  * property, a cluster that did not start), {@value #EXIT_USAGE} a wrong command line.
@@ -30,10 +30,11 @@ public final class Main
             Commands:
               server --etc DIR                    run a node from a Presto-style etc/ directory
               sql [--server URL] [options]        run SQL: interactive, or batch with --execute SQL / --file F
-              cluster start [--coordinators N] [--dir DIR]
+              cluster start [--coordinators N] [--workers N] [--dir DIR]
                                                   start a local cluster of separate processes on 127.0.0.1
-              cluster stop [--dir DIR]            stop it
-              demo                                start a local coordinator, run sample queries, open the prompt
+              cluster stop [--dir DIR]            stop it (workers too)
+              demo                                start a local coordinator and two workers, run sample
+                                                  queries, open the prompt
               help                                show this text
 
             Run 'strata <command> --help' for the options of a command.

@@ -49,9 +49,17 @@ class TestServerCommand
     }
 
     @Test
+    void testWorkerConfiguration()
+    {
+        ServerConfig config = ServerCommand.serverConfig(EtcDirectory.load(writeEtc(Map.of("node.role", "worker", "http-server.http.port", "0"))));
+        assertThat(config.role()).isEqualTo(ServerConfig.NodeRole.WORKER);
+        assertThat(ServerCommand.describe(config)).isEqualTo("worker node-1");
+    }
+
+    @Test
     void testLaterRolesAreNotAvailableYet()
     {
-        for (String role : List.of("worker", "resource-manager", "gateway")) {
+        for (String role : List.of("resource-manager", "gateway")) {
             NodeConfiguration configuration = EtcDirectory.load(writeEtc(Map.of("node.role", role)));
             assertThatThrownBy(() -> ServerCommand.serverConfig(configuration))
                     .isInstanceOf(CommandFailedException.class)

@@ -85,10 +85,10 @@ class TestServerCommandProcess
     void testLaterRoleIsNotAvailableYet()
     {
         Path etc = directory.resolve("etc");
-        EtcDirectory.write(etc, Map.of("node.id", "w1"), Map.of("node.role", "worker"), Map.of());
+        EtcDirectory.write(etc, Map.of("node.id", "rm1"), Map.of("node.role", "resource-manager"), Map.of());
         TestingStrata.Result result = TestingStrata.run("server", "--etc", etc.toString());
         assertThat(result.exitCode()).as(result.toString()).isEqualTo(1);
-        assertThat(result.stderr()).contains("node.role=worker").contains("not available yet");
+        assertThat(result.stderr()).contains("node.role=resource-manager").contains("not available yet");
     }
 
     private static Matcher awaitReady(Process process, Path log, Duration timeout)

@@ -15,14 +15,17 @@ import static java.util.Objects.requireNonNull;
 
 /**
  * The body of {@code GET /v1/info}: {@code {nodeVersion: {version}, environment, coordinator, starting,
- * uptime, coordinatorId}}. Load balancers and gateways treat a node as healthy when it answers and is not
+ * uptime, coordinatorId, nodeId, state}}. Load balancers and gateways treat a node as healthy when it answers and is not
  * {@code starting} (a resource manager always reports {@code starting}); the drivers read the version.
  * {@code coordinatorId}, Strata's addition, is the suffix of the query ids a coordinator issues, so that a
- * router can send a query's follow-up requests to it without probing.
+ * router can send a query's follow-up requests to it without probing. {@code nodeId} (as Trino writes it) is the
+ * node's {@code node.id}, and {@code state} (Strata's addition) what {@code /v1/info/state} says
+ * ({@code STARTING}, {@code ACTIVE}, {@code SHUTTING_DOWN}): a coordinator's liveness check of its workers reads
+ * both from one request.
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 @JsonInclude(JsonInclude.Include.NON_ABSENT)
-@JsonPropertyOrder({"nodeVersion", "environment", "coordinator", "starting", "uptime", "coordinatorId"})
+@JsonPropertyOrder({"nodeVersion", "environment", "coordinator", "starting", "uptime", "coordinatorId", "nodeId", "state"})
 public final class ServerInfo
 {
     private static final String[] UNIT_NAMES = {"ns", "us", "ms", "s", "m", "h", "d"};
@@ -34,6 +37,8 @@ public final class ServerInfo
     private final boolean starting;
     private final Optional<String> uptime;
     private final Optional<String> coordinatorId;
+    private final Optional<String> nodeId;
+    private final Optional<String> state;
 
     public ServerInfo(
             NodeVersion nodeVersion,
@@ -43,12 +48,27 @@ public final class ServerInfo
             Optional<String> uptime,
             Optional<String> coordinatorId)
     {
+        this(nodeVersion, environment, coordinator, starting, uptime, coordinatorId, Optional.empty(), Optional.empty());
+    }
+
+    public ServerInfo(
+            NodeVersion nodeVersion,
+            String environment,
+            boolean coordinator,
+            boolean starting,
+            Optional<String> uptime,
+            Optional<String> coordinatorId,
+            Optional<String> nodeId,
+            Optional<String> state)
+    {
         this.nodeVersion = requireNonNull(nodeVersion, "nodeVersion is null");
         this.environment = requireNonNull(environment, "environment is null");
         this.coordinator = coordinator;
         this.starting = starting;
         this.uptime = requireNonNull(uptime, "uptime is null");
         this.coordinatorId = requireNonNull(coordinatorId, "coordinatorId is null");
+        this.nodeId = requireNonNull(nodeId, "nodeId is null");
+        this.state = requireNonNull(state, "state is null");
     }
 
     @JsonCreator
@@ -58,9 +78,12 @@ public final class ServerInfo
             @JsonProperty("coordinator") boolean coordinator,
             @JsonProperty("starting") boolean starting,
             @JsonProperty("uptime") String uptime,
-            @JsonProperty("coordinatorId") String coordinatorId)
+            @JsonProperty("coordinatorId") String coordinatorId,
+            @JsonProperty("nodeId") String nodeId,
+            @JsonProperty("state") String state)
     {
-        return new ServerInfo(nodeVersion, environment, coordinator, starting, Optional.ofNullable(uptime), Optional.ofNullable(coordinatorId));
+        return new ServerInfo(nodeVersion, environment, coordinator, starting, Optional.ofNullable(uptime), Optional.ofNullable(coordinatorId),
+                Optional.ofNullable(nodeId), Optional.ofNullable(state));
     }
 
     @JsonProperty("nodeVersion")
@@ -104,6 +127,18 @@ public final class ServerInfo
         return coordinatorId;
     }
 
+    @JsonProperty("nodeId")
+    public Optional<String> nodeId()
+    {
+        return nodeId;
+    }
+
+    @JsonProperty("state")
+    public Optional<String> state()
+    {
+        return state;
+    }
+
     /**
      * A duration the way airlift writes it and the drivers parse it: the largest unit in which the value is
      * at least 1, two decimals, e.g. {@code 12.50s}, {@code 1.00m}, {@code 3.25d}.
@@ -138,13 +173,15 @@ public final class ServerInfo
                 nodeVersion.equals(that.nodeVersion) &&
                 environment.equals(that.environment) &&
                 uptime.equals(that.uptime) &&
-                coordinatorId.equals(that.coordinatorId);
+                coordinatorId.equals(that.coordinatorId) &&
+                nodeId.equals(that.nodeId) &&
+                state.equals(that.state);
     }
 
     @Override
     public int hashCode()
     {
-        return Objects.hash(nodeVersion, environment, coordinator, starting, uptime, coordinatorId);
+        return Objects.hash(nodeVersion, environment, coordinator, starting, uptime, coordinatorId, nodeId, state);
     }
 
     @Override
@@ -153,7 +190,9 @@ public final class ServerInfo
         return "ServerInfo{" + nodeVersion + ", " + environment +
                 (coordinator ? ", coordinator" : "") +
                 (starting ? ", starting" : "") +
-                coordinatorId.map(id -> ", coordinatorId " + id).orElse("") + "}";
+                coordinatorId.map(id -> ", coordinatorId " + id).orElse("") +
+                nodeId.map(id -> ", nodeId " + id).orElse("") +
+                state.map(value -> ", " + value).orElse("") + "}";
     }
 
     /** {@code {version}}; drivers split the version on '.' to report major and minor numbers. */

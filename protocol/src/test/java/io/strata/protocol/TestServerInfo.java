@@ -35,6 +35,16 @@ class TestServerInfo
     }
 
     @Test
+    void nodeIdAndStateFollowTheOtherProperties()
+            throws JsonProcessingException
+    {
+        ServerInfo info = new ServerInfo(new ServerInfo.NodeVersion("1"), "test", false, false, Optional.of("2.00s"), Optional.empty(), Optional.of("worker-1"), Optional.of("ACTIVE"));
+        String json = MAPPER.writeValueAsString(info);
+        assertThat(json).isEqualTo(json("{'nodeVersion':{'version':'1'},'environment':'test','coordinator':false,'starting':false,'uptime':'2.00s','nodeId':'worker-1','state':'ACTIVE'}"));
+        assertThat(MAPPER.readValue(json, ServerInfo.class)).isEqualTo(info);
+    }
+
+    @Test
     void formatsDurationsLikeAirlift()
     {
         assertThat(ServerInfo.formatDuration(Duration.ZERO)).isEqualTo("0.00ns");

@@ -157,7 +157,7 @@ final class TestCoordinatorServices
     @Test
     void testCatalogsCreated()
     {
-        try (CoordinatorServices server = CoordinatorServices.start(config(Map.of()), Map.of("tpch", Map.of("connector.name", "tpch")), (config, catalogs) -> new TestingQueryEngine())) {
+        try (CoordinatorServices server = CoordinatorServices.start(config(Map.of()), Map.of("tpch", Map.of("connector.name", "tpch")), (config, catalogs, baseUri) -> new TestingQueryEngine())) {
             assertThat(server.catalogManager().catalogNames()).containsExactly("system", "tpch");
         }
     }
@@ -165,7 +165,7 @@ final class TestCoordinatorServices
     @Test
     void testBadCatalogStopsStart()
     {
-        assertThatThrownBy(() -> CoordinatorServices.start(config(Map.of()), Map.of("broken", Map.of("connector.name", "no-such-connector")), (config, catalogs) -> new TestingQueryEngine()))
+        assertThatThrownBy(() -> CoordinatorServices.start(config(Map.of()), Map.of("broken", Map.of("connector.name", "no-such-connector")), (config, catalogs, baseUri) -> new TestingQueryEngine()))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("broken")
                 .hasMessageContaining("no-such-connector");
@@ -184,7 +184,7 @@ final class TestCoordinatorServices
 
     private static CoordinatorServices start(Map<String, String> overrides, TestingQueryEngine engine)
     {
-        return CoordinatorServices.start(config(overrides), Map.of(), (config, catalogs) -> engine);
+        return CoordinatorServices.start(config(overrides), Map.of(), (config, catalogs, baseUri) -> engine);
     }
 
     private static ServerConfig config(Map<String, String> overrides)

@@ -24,7 +24,7 @@ public final class ClusterCommand
 {
     static final List<CommandLine.Option> START_OPTIONS = List.of(
             value("coordinators", "N", "coordinator processes (default 1)"),
-            value("workers", "N", "worker processes: not available yet, a warning and none are started"),
+            value("workers", "N", "worker processes (default 0), started first; with some, the coordinators place tasks on them only"),
             value("resource-managers", "N", "resource manager processes: not available yet, a warning and none are started"),
             value("dir", "DIR", "the cluster's directory (default var/cluster under the project root)"),
             value("startup-timeout", "SECONDS", "how long to wait for every node to be ready (default 60)"),

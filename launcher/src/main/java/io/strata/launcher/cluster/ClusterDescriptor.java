@@ -26,14 +26,15 @@ import static java.util.Objects.requireNonNull;
  * <pre>
  * {
  *   "coordinators" : [ "http://127.0.0.1:41517" ],
- *   "workers" : [ ],
+ *   "workers" : [ "http://127.0.0.1:41519" ],
  *   "resourceManagers" : [ ],
  *   "jdbcUrl" : "jdbc:strata://127.0.0.1:41517/tpch/tiny?discovery=direct",
- *   "pids" : { "coordinator-1" : 48213 },
- *   "logs" : { "coordinator-1" : "/path/var/cluster/logs/coordinator-1.log" }
+ *   "pids" : { "worker-1" : 48190, "coordinator-1" : 48213 },
+ *   "logs" : { "worker-1" : "/path/var/cluster/logs/worker-1.log", "coordinator-1" : "/path/var/cluster/logs/coordinator-1.log" }
  * }
  * </pre>
- * {@code pids} and {@code logs} are keyed by node name ({@code coordinator-1}, ...), in start order.
+ * {@code pids} and {@code logs} are keyed by node name ({@code worker-1}, ..., {@code coordinator-1}, ...), in start
+ * order: the workers first.
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 @JsonPropertyOrder({"coordinators", "workers", "resourceManagers", "jdbcUrl", "pids", "logs"})

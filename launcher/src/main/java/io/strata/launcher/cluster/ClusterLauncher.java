@@ -33,16 +33,20 @@ import static java.util.Objects.requireNonNull;
  * <pre>
  * DIR/
  *   cluster.json                    what runs (see {@link ClusterDescriptor}); present while it runs
- *   coordinator-1/etc/...           the node's generated Presto-style etc/ (tpch and memory catalogs)
+ *   worker-1/etc/...                a worker's generated Presto-style etc/ (tpch and memory catalogs)
+ *   coordinator-1/etc/...           a coordinator's, listing the workers in node-scheduler.workers
  *   logs/coordinator-1.log          the node's standard output and error
  * </pre>
  * Each node runs {@code java -Xmx512m -XX:+UseSerialGC -cp <this process's classpath>
- * io.strata.launcher.Main server --etc DIR/<node>/etc} on a port chosen up front. {@link #start()}
- * returns once every node answers {@code GET /v1/info} with {@code starting=false}; the processes outlive
- * this JVM. A node that exits or is not ready within the startup timeout fails the start: everything
- * started is stopped and the {@link ClusterStartException} carries the tail of that node's log.
+ * io.strata.launcher.Main server --etc DIR/<node>/etc} on a port chosen up front. The workers start first
+ * ({@code node.role=worker}, node ids {@code worker-1}, ...); once each answers {@code GET /v1/info} with
+ * {@code starting=false}, the coordinators start with {@code node-scheduler.workers} listing them and
+ * {@code node-scheduler.include-coordinator=false}, so that tasks go to the workers. {@link #start()} returns once
+ * every node is ready; the processes outlive this JVM. A node that exits or is not ready within the startup timeout
+ * fails the start: everything started is stopped and the {@link ClusterStartException} carries the tail of that
+ * node's log.
  * <p>
- * Only coordinators exist yet: asking for workers or resource managers logs a warning and starts none.
+ * Resource managers do not exist yet: asking for them logs a warning and starts none.
  */
 public final class ClusterLauncher
 {
@@ -56,6 +60,7 @@ public final class ClusterLauncher
      */
     public static final List<String> DEFAULT_JVM_OPTIONS = List.of("-Xmx512m", "-XX:+UseSerialGC", "-XX:+ExitOnOutOfMemoryError");
     public static final String COORDINATOR_PREFIX = "coordinator-";
+    public static final String WORKER_PREFIX = "worker-";
 
     private static final Logger LOG = Logger.getLogger(ClusterLauncher.class.getName());
     private static final Duration POLL_INTERVAL = Duration.ofMillis(100);
@@ -112,21 +117,29 @@ public final class ClusterLauncher
             // the previous cluster died without `cluster stop`: stop what is left of it
             stop(directory, DEFAULT_STOP_GRACE);
         }
-        if (workers > 0) {
-            LOG.warning(format("Workers are not available yet (they come in a later issue): starting none of the %s requested", workers));
-        }
         if (resourceManagers > 0) {
             LOG.warning(format("Resource managers are not available yet (they come in a later issue): starting none of the %s requested", resourceManagers));
         }
 
         List<StartedNode> started = new ArrayList<>();
+        List<URI> workerUris = new ArrayList<>();
+        List<URI> coordinatorUris = new ArrayList<>();
         try {
             Files.createDirectories(directory.resolve("logs"));
-            List<Integer> ports = freePorts(coordinators);
-            for (int index = 1; index <= coordinators; index++) {
-                started.add(startCoordinator(index, ports.get(index - 1)));
+            long deadline = System.nanoTime() + startupTimeout.toNanos();
+            List<Integer> ports = freePorts(workers + coordinators);
+            // workers first: a coordinator's first liveness checks then find them up
+            for (int index = 1; index <= workers; index++) {
+                started.add(startNode(WORKER_PREFIX + index, ports.get(index - 1), workerProperties()));
             }
-            waitUntilReady(started);
+            waitUntilReady(started, deadline);
+            started.forEach(worker -> workerUris.add(worker.uri()));
+            for (int index = 1; index <= coordinators; index++) {
+                StartedNode coordinator = startNode(COORDINATOR_PREFIX + index, ports.get(workers + index - 1), coordinatorProperties(index, workerUris));
+                started.add(coordinator);
+                coordinatorUris.add(coordinator.uri());
+            }
+            waitUntilReady(started.subList(workers, started.size()), deadline);
         }
         catch (IOException | RuntimeException e) {
             List<ProcessHandle> processes = new ArrayList<>();
@@ -140,17 +153,15 @@ public final class ClusterLauncher
             throw new ClusterStartException("Cannot start the cluster in " + directory + ": " + e.getMessage(), e);
         }
 
-        List<URI> coordinatorUris = new ArrayList<>();
         Map<String, Long> pids = new LinkedHashMap<>();
         Map<String, String> logs = new LinkedHashMap<>();
         for (StartedNode node : started) {
-            coordinatorUris.add(node.uri());
             pids.put(node.name(), node.process().pid());
             logs.put(node.name(), node.log().toString());
         }
         ClusterDescriptor descriptor = new ClusterDescriptor(
                 coordinatorUris,
-                List.of(),
+                workerUris,
                 List.of(),
                 ClusterDescriptor.jdbcUrl(coordinatorUris),
                 pids,
@@ -159,17 +170,34 @@ public final class ClusterLauncher
         return new LocalCluster(directory, descriptor);
     }
 
-    private StartedNode startCoordinator(int index, int port)
+    private static Map<String, String> workerProperties()
+    {
+        Map<String, String> properties = new LinkedHashMap<>();
+        properties.put("node.role", "worker");
+        return properties;
+    }
+
+    private static Map<String, String> coordinatorProperties(int index, List<URI> workers)
+    {
+        Map<String, String> properties = new LinkedHashMap<>();
+        properties.put("node.role", "coordinator");
+        properties.put("coordinator.id", "c" + index);
+        if (!workers.isEmpty()) {
+            properties.put("node-scheduler.workers", String.join(",", workers.stream().map(URI::toString).toList()));
+            properties.put("node-scheduler.include-coordinator", "false");
+        }
+        return properties;
+    }
+
+    /** Writes the node's etc/ ({@code roleProperties} and what every local node has) and starts its process. */
+    private StartedNode startNode(String name, int port, Map<String, String> roleProperties)
             throws IOException
     {
-        String name = COORDINATOR_PREFIX + index;
         Path etc = etcDirectory(directory, name);
         Map<String, String> nodeProperties = new LinkedHashMap<>();
         nodeProperties.put("node.id", name);
         nodeProperties.put("node.environment", "local");
-        Map<String, String> configProperties = new LinkedHashMap<>();
-        configProperties.put("node.role", "coordinator");
-        configProperties.put("coordinator.id", "c" + index);
+        Map<String, String> configProperties = new LinkedHashMap<>(roleProperties);
         configProperties.put("http-server.http.host", "127.0.0.1");
         configProperties.put("http-server.http.port", String.valueOf(port));
         // CI gives every process of a cluster 2 cores between them: few threads, small memory
@@ -201,11 +229,10 @@ public final class ClusterLauncher
         return new StartedNode(name, URI.create("http://127.0.0.1:" + port), process, log);
     }
 
-    private void waitUntilReady(List<StartedNode> nodes)
+    private void waitUntilReady(List<StartedNode> nodes, long deadline)
     {
         OkHttpClient httpClient = HttpClientFactory.createHttpClient(INFO_TIMEOUT, INFO_TIMEOUT);
         try {
-            long deadline = System.nanoTime() + startupTimeout.toNanos();
             for (StartedNode node : nodes) {
                 waitUntilReady(httpClient, node, deadline);
             }
@@ -355,7 +382,7 @@ public final class ClusterLauncher
             return this;
         }
 
-        /** Workers come in a later issue: a positive number logs a warning and starts none. */
+        /** Worker processes (default none); with some, the coordinators place tasks on them only. */
         public Builder workers(int workers)
         {
             if (workers < 0) {

@@ -59,7 +59,7 @@ public final class LocalCluster
         return descriptor.coordinators();
     }
 
-    /** Empty in this version: workers come in a later issue. */
+    /** The workers' base URIs, e.g. {@code http://127.0.0.1:41519}, in start order; empty when none were asked for. */
     public List<URI> workers()
     {
         return descriptor.workers();
@@ -116,6 +116,6 @@ public final class LocalCluster
     @Override
     public String toString()
     {
-        return "LocalCluster{" + directory + ", coordinators " + coordinators() + "}";
+        return "LocalCluster{" + directory + ", coordinators " + coordinators() + ", workers " + workers() + "}";
     }
 }

@@ -1,5 +1,7 @@
 package io.strata.server.config;
 
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -15,7 +17,7 @@ import static java.util.Locale.ENGLISH;
 import static java.util.Objects.requireNonNull;
 
 /**
- * A coordinator's configuration, read from {@code etc/node.properties} and {@code etc/config.properties}
+ * A node's configuration (coordinator or worker), read from {@code etc/node.properties} and {@code etc/config.properties}
  * (merged into one map). Presto's property names where Presto has the same setting; every property is in
  * {@link Property} with its default and meaning. A wrong value, a missing required property or an unknown
  * property fails with an {@link IllegalArgumentException} naming the property, so the process stops at start.
@@ -33,11 +35,17 @@ import static java.util.Objects.requireNonNull;
  * @param minExpireAge {@code query.min-expire-age}: how long a finished query stays for a repeated GET
  * @param maxHistory {@code query.max-history}: how many finished queries are kept at most
  * @param maxQueryLength {@code query.max-length}: the longest SQL text accepted, in characters
+ * @param maxMemory {@code query.max-memory}: the most user memory one query may use on all nodes together
  * @param maxMemoryPerNode {@code query.max-memory-per-node}: the most user memory one query may use on a node
  * @param maxWorkerThreads {@code task.max-worker-threads}: the threads running drivers on this node
  * @param taskQuantum {@code task.quantum}: how long a driver runs before it yields its thread
  * @param levelThresholds {@code task.level-thresholds}: the scheduled time of a task at which levels 1 to 4 of the task executor's queue start
  * @param levelTimeMultiplier {@code task.level-time-multiplier}: how many times the thread time of level n + 1 level n gets
+ * @param role {@code node.role}: coordinator or worker
+ * @param workers {@code node-scheduler.workers}: the base URIs of the workers a coordinator places tasks on; empty: none
+ * @param includeCoordinator {@code node-scheduler.include-coordinator}: whether a coordinator with workers runs tasks too
+ * @param livenessInterval {@code node-scheduler.liveness-interval}: how often a coordinator checks each worker
+ * @param livenessFailures {@code node-scheduler.liveness-failures}: failed checks in a row that make a worker unreachable
  */
 public record ServerConfig(
         String nodeId,
@@ -53,11 +61,17 @@ public record ServerConfig(
         Duration minExpireAge,
         int maxHistory,
         int maxQueryLength,
+        DataSize maxMemory,
         DataSize maxMemoryPerNode,
         int maxWorkerThreads,
         Duration taskQuantum,
         List<Duration> levelThresholds,
-        double levelTimeMultiplier)
+        double levelTimeMultiplier,
+        NodeRole role,
+        List<URI> workers,
+        boolean includeCoordinator,
+        Duration livenessInterval,
+        int livenessFailures)
 {
     private static final Pattern NODE_ID = Pattern.compile("[A-Za-z0-9][_A-Za-z0-9-]*");
     private static final Pattern ENVIRONMENT = Pattern.compile("[a-z0-9][_a-z0-9]*");
@@ -69,7 +83,7 @@ public record ServerConfig(
     {
         NODE_ID("node.id", null, "This node's unique, stable id (Presto: [A-Za-z0-9][_A-Za-z0-9-]*); required."),
         NODE_ENVIRONMENT("node.environment", "strata", "The cluster's name ([a-z0-9][_a-z0-9]*)."),
-        NODE_ROLE("node.role", "coordinator", "The process's role; this server runs coordinators only."),
+        NODE_ROLE("node.role", "coordinator", "The process's role: coordinator (plans queries and serves clients) or worker (runs the tasks coordinators send it)."),
         COORDINATOR_ID("coordinator.id", "", "The suffix of this coordinator's query ids, [a-z0-9]{1,16}; by default node.id's lowercase letters and digits, at most 16."),
         HTTP_HOST("http-server.http.host", "0.0.0.0", "The address the HTTP server binds: 0.0.0.0 (every interface, as Presto) by default; the local cluster passes 127.0.0.1."),
         HTTP_PORT("http-server.http.port", "8080", "The HTTP port; 0 picks a free port."),
@@ -81,11 +95,16 @@ public record ServerConfig(
         MIN_EXPIRE_AGE("query.min-expire-age", "15m", "How long a finished query is kept, so that a repeated GET of its last response still works."),
         MAX_HISTORY("query.max-history", "100", "How many finished queries are kept at most (the oldest go first)."),
         MAX_QUERY_LENGTH("query.max-length", "1000000", "The longest SQL text accepted, in characters; a longer one fails with QUERY_TEXT_TOO_LARGE."),
+        MAX_MEMORY("query.max-memory", "20GB", "The most user memory one query may use on all nodes together; over it the query fails with EXCEEDED_GLOBAL_MEMORY_LIMIT."),
         MAX_MEMORY_PER_NODE("query.max-memory-per-node", "1GB", "The most user memory one query may use on one node."),
         MAX_WORKER_THREADS("task.max-worker-threads", String.valueOf(2 * Runtime.getRuntime().availableProcessors()), "Threads running drivers on this node (default: twice the number of processors)."),
         TASK_QUANTUM("task.quantum", "1s", "How long a driver runs before it yields its thread (its quantum ends at the next page)."),
         LEVEL_THRESHOLDS("task.level-thresholds", "1s,10s,60s,300s", "The scheduled time of a task at which levels 1 to 4 of the task executor's queue start."),
-        LEVEL_TIME_MULTIPLIER("task.level-time-multiplier", "2", "How many times the thread time of the next level each level of the task executor's queue gets.");
+        LEVEL_TIME_MULTIPLIER("task.level-time-multiplier", "2", "How many times the thread time of the next level each level of the task executor's queue gets."),
+        NODE_SCHEDULER_WORKERS("node-scheduler.workers", "", "The base URIs of the workers this coordinator places tasks on, comma-separated (http://127.0.0.1:9001,http://127.0.0.1:9002); empty: the coordinator runs every task itself."),
+        NODE_SCHEDULER_INCLUDE_COORDINATOR("node-scheduler.include-coordinator", "true", "Whether the coordinator also runs tasks when it has workers (it always does when it has none)."),
+        NODE_SCHEDULER_LIVENESS_INTERVAL("node-scheduler.liveness-interval", "1s", "How often the coordinator checks each worker with GET /v1/info."),
+        NODE_SCHEDULER_LIVENESS_FAILURES("node-scheduler.liveness-failures", "3", "How many checks of a worker in a row must fail before it is UNREACHABLE and gets no new tasks.");
 
         private final String key;
         private final Optional<String> defaultValue;
@@ -134,6 +153,8 @@ public record ServerConfig(
         check(!minExpireAge.isNegative(), Property.MIN_EXPIRE_AGE, minExpireAge, "must not be negative");
         check(maxHistory >= 0, Property.MAX_HISTORY, maxHistory, "must not be negative");
         check(maxQueryLength >= 1 && maxQueryLength <= 1_000_000_000, Property.MAX_QUERY_LENGTH, maxQueryLength, "must be in [1, 1000000000]");
+        requireNonNull(maxMemory, "maxMemory is null");
+        check(maxMemory.bytes() > 0, Property.MAX_MEMORY, maxMemory, "must be positive");
         requireNonNull(maxMemoryPerNode, "maxMemoryPerNode is null");
         check(maxMemoryPerNode.bytes() > 0, Property.MAX_MEMORY_PER_NODE, maxMemoryPerNode, "must be positive");
         check(maxWorkerThreads >= 1 && maxWorkerThreads <= 4096, Property.MAX_WORKER_THREADS, maxWorkerThreads, "must be in [1, 4096]");
@@ -146,6 +167,46 @@ public record ServerConfig(
             check(levelThresholds.get(i).compareTo(previous) > 0, Property.LEVEL_THRESHOLDS, levelThresholds, "must be positive and increasing");
         }
         check(levelTimeMultiplier >= 1 && !Double.isInfinite(levelTimeMultiplier), Property.LEVEL_TIME_MULTIPLIER, levelTimeMultiplier, "must be at least 1");
+        requireNonNull(role, "role is null");
+        workers = List.copyOf(requireNonNull(workers, "workers is null"));
+        for (URI worker : workers) {
+            check(isBaseUri(worker), Property.NODE_SCHEDULER_WORKERS, worker, "must be http://host:port");
+        }
+        check(new TreeSet<>(workers).size() == workers.size(), Property.NODE_SCHEDULER_WORKERS, workers, "lists a worker twice");
+        check(role == NodeRole.COORDINATOR || workers.isEmpty(), Property.NODE_SCHEDULER_WORKERS, workers, "only a coordinator has workers; this node is a " + role.key());
+        requireNonNull(livenessInterval, "livenessInterval is null");
+        check(livenessInterval.toMillis() >= 1, Property.NODE_SCHEDULER_LIVENESS_INTERVAL, livenessInterval, "must be at least 1ms");
+        check(livenessFailures >= 1 && livenessFailures <= 1000, Property.NODE_SCHEDULER_LIVENESS_FAILURES, livenessFailures, "must be in [1, 1000]");
+    }
+
+    /** What a node does: its {@code node.role}. */
+    public enum NodeRole
+    {
+        COORDINATOR("coordinator"),
+        WORKER("worker");
+
+        private final String key;
+
+        NodeRole(String key)
+        {
+            this.key = key;
+        }
+
+        /** The value of {@code node.role}. */
+        public String key()
+        {
+            return key;
+        }
+
+        static NodeRole fromKey(String key)
+        {
+            for (NodeRole role : values()) {
+                if (role.key.equals(key)) {
+                    return role;
+                }
+            }
+            throw new IllegalArgumentException("this server runs the roles coordinator and worker only");
+        }
     }
 
     /**
@@ -170,10 +231,7 @@ public record ServerConfig(
             throw new IllegalArgumentException((unknown.size() == 1 ? "unknown property: " : "unknown properties: ") + String.join(", ", unknown));
         }
 
-        String role = read(properties, Property.NODE_ROLE, Function.identity());
-        if (!role.equals("coordinator")) {
-            throw new IllegalArgumentException("node.role=" + role + ": this server runs the coordinator role only");
-        }
+        NodeRole role = read(properties, Property.NODE_ROLE, NodeRole::fromKey);
         String nodeId = read(properties, Property.NODE_ID, value -> {
             if (!NODE_ID.matcher(value).matches()) {
                 throw new IllegalArgumentException("must match " + NODE_ID.pattern());
@@ -197,11 +255,67 @@ public record ServerConfig(
                 read(properties, Property.MIN_EXPIRE_AGE, Durations::parse),
                 read(properties, Property.MAX_HISTORY, Integer::parseInt),
                 read(properties, Property.MAX_QUERY_LENGTH, Integer::parseInt),
+                read(properties, Property.MAX_MEMORY, DataSize::parse),
                 read(properties, Property.MAX_MEMORY_PER_NODE, DataSize::parse),
                 read(properties, Property.MAX_WORKER_THREADS, Integer::parseInt),
                 read(properties, Property.TASK_QUANTUM, Durations::parse),
                 read(properties, Property.LEVEL_THRESHOLDS, ServerConfig::parseDurations),
-                read(properties, Property.LEVEL_TIME_MULTIPLIER, Double::parseDouble));
+                read(properties, Property.LEVEL_TIME_MULTIPLIER, Double::parseDouble),
+                role,
+                read(properties, Property.NODE_SCHEDULER_WORKERS, ServerConfig::parseWorkers),
+                read(properties, Property.NODE_SCHEDULER_INCLUDE_COORDINATOR, ServerConfig::parseBoolean),
+                read(properties, Property.NODE_SCHEDULER_LIVENESS_INTERVAL, Durations::parse),
+                read(properties, Property.NODE_SCHEDULER_LIVENESS_FAILURES, Integer::parseInt));
+    }
+
+    /** A coordinator that places tasks on workers: {@code node-scheduler.workers} lists some. */
+    public boolean hasWorkers()
+    {
+        return !workers.isEmpty();
+    }
+
+    private static List<URI> parseWorkers(String text)
+    {
+        List<URI> workers = new ArrayList<>();
+        if (text.isEmpty()) {
+            return workers;
+        }
+        for (String part : text.split(",", -1)) {
+            String uri = part.strip();
+            if (uri.isEmpty()) {
+                throw new IllegalArgumentException("has an empty entry");
+            }
+            try {
+                // "http://host:9001/" and "http://host:9001" name the same worker
+                workers.add(new URI(uri.endsWith("/") ? uri.substring(0, uri.length() - 1) : uri));
+            }
+            catch (URISyntaxException e) {
+                throw new IllegalArgumentException("not a URI: " + uri, e);
+            }
+        }
+        return workers;
+    }
+
+    private static boolean isBaseUri(URI uri)
+    {
+        return "http".equals(uri.getScheme())
+                && uri.getHost() != null
+                && uri.getPort() > 0
+                && (uri.getRawPath() == null || uri.getRawPath().isEmpty())
+                && uri.getRawQuery() == null
+                && uri.getRawFragment() == null
+                && uri.getRawUserInfo() == null;
+    }
+
+    private static boolean parseBoolean(String text)
+    {
+        if (text.equalsIgnoreCase("true")) {
+            return true;
+        }
+        if (text.equalsIgnoreCase("false")) {
+            return false;
+        }
+        throw new IllegalArgumentException("must be true or false");
     }
 
     private static List<Duration> parseDurations(String text)
@@ -265,6 +379,7 @@ public record ServerConfig(
         Map<String, String> properties = new LinkedHashMap<>();
         properties.put(Property.NODE_ID.key(), nodeId);
         properties.put(Property.NODE_ENVIRONMENT.key(), environment);
+        properties.put(Property.NODE_ROLE.key(), role.key());
         properties.put(Property.COORDINATOR_ID.key(), coordinatorId);
         properties.put(Property.HTTP_HOST.key(), httpHost);
         properties.put(Property.HTTP_PORT.key(), String.valueOf(httpPort));
@@ -276,11 +391,16 @@ public record ServerConfig(
         properties.put(Property.MIN_EXPIRE_AGE.key(), formatExactly(minExpireAge));
         properties.put(Property.MAX_HISTORY.key(), String.valueOf(maxHistory));
         properties.put(Property.MAX_QUERY_LENGTH.key(), String.valueOf(maxQueryLength));
+        properties.put(Property.MAX_MEMORY.key(), maxMemory.toString());
         properties.put(Property.MAX_MEMORY_PER_NODE.key(), maxMemoryPerNode.toString());
         properties.put(Property.MAX_WORKER_THREADS.key(), String.valueOf(maxWorkerThreads));
         properties.put(Property.TASK_QUANTUM.key(), formatExactly(taskQuantum));
         properties.put(Property.LEVEL_THRESHOLDS.key(), String.join(",", levelThresholds.stream().map(ServerConfig::formatExactly).toList()));
         properties.put(Property.LEVEL_TIME_MULTIPLIER.key(), String.valueOf(levelTimeMultiplier));
+        properties.put(Property.NODE_SCHEDULER_WORKERS.key(), String.join(",", workers.stream().map(URI::toString).toList()));
+        properties.put(Property.NODE_SCHEDULER_INCLUDE_COORDINATOR.key(), String.valueOf(includeCoordinator));
+        properties.put(Property.NODE_SCHEDULER_LIVENESS_INTERVAL.key(), formatExactly(livenessInterval));
+        properties.put(Property.NODE_SCHEDULER_LIVENESS_FAILURES.key(), String.valueOf(livenessFailures));
         return properties;
     }
 

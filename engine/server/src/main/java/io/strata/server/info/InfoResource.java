@@ -23,9 +23,10 @@ import static java.util.Objects.requireNonNull;
  * What load balancers, gateways and drivers ask a node about itself:
  * <ul>
  * <li>{@code GET /v1/info}: {@link ServerInfo} (version, environment, coordinator, starting, uptime as an
- * airlift duration, coordinatorId); the drivers parse the version's first two dot-separated parts as numbers;
+ * airlift duration, coordinatorId of a coordinator, nodeId, state); the drivers parse the version's first two
+ * dot-separated parts as numbers;
  * <li>{@code GET /v1/info/state}: {@code "ACTIVE"}, or {@code "SHUTTING_DOWN"} once closing began;
- * <li>{@code GET /v1/info/coordinator}: 200, since this node is a coordinator.
+ * <li>{@code GET /v1/info/coordinator}: 200 on a coordinator, 404 on a worker (as Presto).
  * </ul>
  */
 public final class InfoResource
@@ -40,16 +41,22 @@ public final class InfoResource
 
     private final String version;
     private final String environment;
-    private final String coordinatorId;
+    private final String nodeId;
+    private final Optional<String> coordinatorId;
     private final JsonCodec json;
     private final LongSupplier nanoTime;
     private final long startNanos;
     private final AtomicReference<NodeState> state = new AtomicReference<>(NodeState.STARTING);
 
-    public InfoResource(String version, String environment, String coordinatorId, JsonCodec json, LongSupplier nanoTime)
+    /**
+     * @param coordinatorId the query id suffix of a coordinator; empty on a worker, which makes the node report
+     * {@code coordinator: false}
+     */
+    public InfoResource(String version, String environment, String nodeId, Optional<String> coordinatorId, JsonCodec json, LongSupplier nanoTime)
     {
         this.version = requireNonNull(version, "version is null");
         this.environment = requireNonNull(environment, "environment is null");
+        this.nodeId = requireNonNull(nodeId, "nodeId is null");
         this.coordinatorId = requireNonNull(coordinatorId, "coordinatorId is null");
         this.json = requireNonNull(json, "json is null");
         this.nanoTime = requireNonNull(nanoTime, "nanoTime is null");
@@ -60,7 +67,8 @@ public final class InfoResource
     {
         router.add("GET", "/v1/info", request -> CompletableFuture.completedFuture(json.jsonResponse(200, serverInfo())));
         router.add("GET", "/v1/info/state", request -> CompletableFuture.completedFuture(json.jsonResponse(200, state.get().name())));
-        router.add("GET", "/v1/info/coordinator", request -> CompletableFuture.completedFuture(HttpResponse.ok()));
+        router.add("GET", "/v1/info/coordinator", request -> CompletableFuture.completedFuture(
+                coordinatorId.isPresent() ? HttpResponse.ok() : HttpResponse.text(404, "This node is not a coordinator")));
     }
 
     /** Moves STARTING to ACTIVE: the node serves queries. */
@@ -82,13 +90,16 @@ public final class InfoResource
     public ServerInfo serverInfo()
     {
         Duration uptime = Duration.ofNanos(Math.max(0, nanoTime.getAsLong() - startNanos));
+        NodeState currentState = state.get();
         return new ServerInfo(
                 new ServerInfo.NodeVersion(version),
                 environment,
-                true,
-                state.get() == NodeState.STARTING,
+                coordinatorId.isPresent(),
+                currentState == NodeState.STARTING,
                 Optional.of(ServerInfo.formatDuration(uptime)),
-                Optional.of(coordinatorId));
+                coordinatorId,
+                Optional.of(nodeId),
+                Optional.of(currentState.name()));
     }
 
     /**

@@ -2,8 +2,10 @@ package io.strata.server.config;
 
 import org.junit.jupiter.api.Test;
 
+import java.net.URI;
 import java.time.Duration;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -78,10 +80,10 @@ final class TestServerConfig
     void testErrorsNameTheProperty()
     {
         assertRejected(Map.of(), "property node.id is required");
-        assertRejected(Map.of("node.id", "a", "query.max-memory", "1GB", "http.port", "1"), "unknown properties: http.port, query.max-memory");
+        assertRejected(Map.of("node.id", "a", "query.max-total-memory", "1GB", "http.port", "1"), "unknown properties: http.port, query.max-total-memory");
         assertRejected(Map.of("node.id", "-a"), "node.id=-a");
         assertRejected(Map.of("node.id", "a", "node.environment", "Prod"), "node.environment=Prod");
-        assertRejected(Map.of("node.id", "a", "node.role", "worker"), "node.role=worker");
+        assertRejected(Map.of("node.id", "a", "node.role", "gateway"), "node.role=gateway");
         assertRejected(Map.of("node.id", "a", "coordinator.id", "Bad_Id"), "coordinator.id=Bad_Id");
         assertRejected(Map.of("node.id", "a", "coordinator.id", "abcdefghijklmnopq"), "coordinator.id=");
         assertRejected(Map.of("node.id", "a", "http-server.http.port", "65536"), "http-server.http.port=65536");
@@ -94,11 +96,53 @@ final class TestServerConfig
         assertRejected(Map.of("node.id", "a", "query.client.timeout", "5 minutes"), "query.client.timeout=5 minutes");
         assertRejected(Map.of("node.id", "a", "query.max-history", "-1"), "query.max-history=-1");
         assertRejected(Map.of("node.id", "a", "query.max-memory-per-node", "0B"), "query.max-memory-per-node=");
+        assertRejected(Map.of("node.id", "a", "query.max-memory", "0B"), "query.max-memory=");
         assertRejected(Map.of("node.id", "a", "task.max-worker-threads", "many"), "task.max-worker-threads=many");
         assertRejected(Map.of("node.id", "a", "task.quantum", "0s"), "task.quantum=");
         assertRejected(Map.of("node.id", "a", "task.level-thresholds", "1s,10s,60s"), "task.level-thresholds=");
         assertRejected(Map.of("node.id", "a", "task.level-thresholds", "1s,10s,5s,300s"), "task.level-thresholds=");
         assertRejected(Map.of("node.id", "a", "task.level-time-multiplier", "0.5"), "task.level-time-multiplier=");
+    }
+
+    @Test
+    void testRolesAndNodeScheduler()
+    {
+        ServerConfig coordinator = ServerConfig.fromProperties(Map.of("node.id", "c"));
+        assertThat(coordinator.role()).isEqualTo(ServerConfig.NodeRole.COORDINATOR);
+        assertThat(coordinator.workers()).isEmpty();
+        assertThat(coordinator.hasWorkers()).isFalse();
+        assertThat(coordinator.includeCoordinator()).isTrue();
+        assertThat(coordinator.livenessInterval()).isEqualTo(Duration.ofSeconds(1));
+        assertThat(coordinator.livenessFailures()).isEqualTo(3);
+
+        ServerConfig withWorkers = ServerConfig.fromProperties(Map.of(
+                "node.id", "c",
+                "node-scheduler.workers", " http://127.0.0.1:9001, http://localhost:9002/ ",
+                "node-scheduler.include-coordinator", "FALSE",
+                "node-scheduler.liveness-interval", "200ms",
+                "node-scheduler.liveness-failures", "5"));
+        assertThat(withWorkers.workers()).containsExactly(URI.create("http://127.0.0.1:9001"), URI.create("http://localhost:9002"));
+        assertThat(withWorkers.hasWorkers()).isTrue();
+        assertThat(withWorkers.includeCoordinator()).isFalse();
+        assertThat(withWorkers.livenessInterval()).isEqualTo(Duration.ofMillis(200));
+        assertThat(withWorkers.livenessFailures()).isEqualTo(5);
+        assertThat(ServerConfig.fromProperties(withWorkers.toProperties())).isEqualTo(withWorkers);
+
+        ServerConfig worker = ServerConfig.fromProperties(Map.of("node.id", "worker-1", "node.role", "worker"));
+        assertThat(worker.role()).isEqualTo(ServerConfig.NodeRole.WORKER);
+        assertThat(worker.workers()).isEqualTo(List.of());
+        assertThat(ServerConfig.fromProperties(worker.toProperties())).isEqualTo(worker);
+
+        assertRejected(Map.of("node.id", "a", "node-scheduler.workers", "127.0.0.1:9001"), "node-scheduler.workers=127.0.0.1:9001");
+        assertRejected(Map.of("node.id", "a", "node-scheduler.workers", "http://127.0.0.1"), "must be http://host:port");
+        assertRejected(Map.of("node.id", "a", "node-scheduler.workers", "https://h:1"), "must be http://host:port");
+        assertRejected(Map.of("node.id", "a", "node-scheduler.workers", "http://h:1/v1"), "must be http://host:port");
+        assertRejected(Map.of("node.id", "a", "node-scheduler.workers", "http://h:1,,http://h:2"), "empty entry");
+        assertRejected(Map.of("node.id", "a", "node-scheduler.workers", "http://h:1,http://h:1/"), "lists a worker twice");
+        assertRejected(Map.of("node.id", "a", "node.role", "worker", "node-scheduler.workers", "http://h:1"), "only a coordinator has workers");
+        assertRejected(Map.of("node.id", "a", "node-scheduler.include-coordinator", "yes"), "node-scheduler.include-coordinator=yes");
+        assertRejected(Map.of("node.id", "a", "node-scheduler.liveness-interval", "0s"), "node-scheduler.liveness-interval=");
+        assertRejected(Map.of("node.id", "a", "node-scheduler.liveness-failures", "0"), "node-scheduler.liveness-failures=0");
     }
 
     private static void assertRejected(Map<String, String> properties, String messagePart)

@@ -145,7 +145,7 @@ final class TestStatementResource
                         "http-server.max-request-size", "64kB",
                         "http-server.max-request-header-size", "16kB")),
                 Map.of(),
-                (config, catalogs) -> engine);
+                (config, catalogs, baseUri) -> engine);
         client = new TestingHttpClient(server.baseUri());
     }
 

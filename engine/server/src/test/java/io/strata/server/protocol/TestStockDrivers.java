@@ -137,7 +137,7 @@ final class TestStockDrivers
                         "http-server.threads.max", "2",
                         "protocol.v1.threads", "2")),
                 Map.of(),
-                (config, catalogs) -> engine);
+                (config, catalogs, baseUri) -> engine);
     }
 
     @AfterAll
