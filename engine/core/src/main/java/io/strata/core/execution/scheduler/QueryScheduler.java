@@ -209,36 +209,37 @@ public final class QueryScheduler
     }
 
     /**
-     * Reads every running task's status now (a status changes version only with its state and splits, not with its
+     * Asks every running task's status now (a status changes version only with its state and splits, not with its
      * memory) and fails the query when its memory on all nodes together is over the limit, as Presto's cluster memory
-     * manager does.
+     * manager does. Asynchronous: a node that does not answer holds no thread, and gets no second request while the
+     * first is open.
      */
+    @SuppressWarnings("FutureReturnValueIgnored")
     private void refreshStatuses()
     {
         if (done.get()) {
             return;
         }
         for (StageTask task : allTasks()) {
-            TaskStatus latest;
             synchronized (this) {
-                latest = task.latest;
+                if (task.refreshing || (task.latest != null && task.latest.state().isDone())) {
+                    continue;
+                }
+                task.refreshing = true;
             }
-            if (latest != null && latest.state().isDone()) {
-                continue;
-            }
-            try {
-                TaskStatus current = task.taskManager.getTaskStatus(task.taskId);
+            task.taskManager.getTaskStatus(task.taskId, -1).whenCompleteAsync((current, failure) -> {
                 synchronized (this) {
-                    if (task.latest == null || current.version() >= task.latest.version()) {
+                    task.refreshing = false;
+                    if (current != null && (task.latest == null || current.version() >= task.latest.version())) {
                         task.latest = current;
                     }
                 }
-            }
-            catch (RuntimeException e) {
-                // the task's follower reports what is wrong with it
-            }
+                // a failure to reach the task is its follower's to report
+                if (current != null && !done.get()) {
+                    checkMemory();
+                }
+            }, executor);
         }
-        checkMemory();
     }
 
     private void checkMemory()
@@ -339,10 +340,13 @@ public final class QueryScheduler
                 return;
             }
             if (status.state() == TaskState.ABORTED || status.state() == TaskState.CANCELED) {
-                // the query did not end it (it would be done): a failure of another task of the query on that node, or the
-                // node shutting down, did; the other task's failure is the one to report
-                refreshStatuses();
-                fail(failedTaskFailure().orElseGet(() -> new StrataException(ErrorCode.REMOTE_TASK_ERROR, "Task " + task.taskId + " was "
+                // the query did not end it (it would be done): the node shutting down did, or a failure of another task of
+                // the query that a consumer saw first; that failure, when known, is the one to report
+                Optional<StrataException> failure = failedTaskFailure();
+                if (failure.isEmpty()) {
+                    nodeManager.reportUnreachable(task.node);
+                }
+                fail(failure.orElseGet(() -> new StrataException(ErrorCode.REMOTE_TASK_ERROR, "Task " + task.taskId + " was "
                         + status.state().toString().toLowerCase(Locale.ENGLISH) + " on node " + task.node.describe() + ", which may have shut down")));
                 return;
             }
@@ -734,6 +738,8 @@ public final class QueryScheduler
         private TaskStatus latest;
         // guarded by the scheduler
         private int assignedSplits;
+        // guarded by the scheduler: a status refresh is in flight
+        private boolean refreshing;
 
         StageTask(TaskId taskId, InternalNode node, TaskManager taskManager)
         {
