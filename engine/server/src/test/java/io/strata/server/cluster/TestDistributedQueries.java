@@ -58,6 +58,15 @@ final class TestDistributedQueries
     }
 
     @Test
+    void explainAnalyzeSumsTheOperatorsOfEveryTask()
+    {
+        String plan = (String) run("EXPLAIN ANALYZE SELECT o_orderstatus, count(*) FROM orders GROUP BY o_orderstatus", Map.of()).get(0).get(0);
+        // the scan runs in a task on each worker: its rows are the table's, summed over both
+        assertThat(plan).contains("TableScan[tpch.tiny.orders]").containsPattern("TableScan\\[tpch.tiny.orders\\](.*\\n)*.*output 15,000 rows");
+        assertThat(plan).containsPattern("Aggregate.*\\n(.*\\n)*.*output 3 rows");
+    }
+
+    @Test
     void smoke()
     {
         assertThat(run("SELECT count(*) FROM lineitem", Map.of())).containsExactly(List.of(60175L));
