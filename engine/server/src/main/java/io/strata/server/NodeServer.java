@@ -220,7 +220,7 @@ final class NodeServer
                     System::nanoTime);
             closeables.push(infoResource::markShuttingDown);
             infoResource.register(router);
-            taskManager.ifPresent(tasks -> new TaskResource(tasks, protocolExecutor, timer).register(router));
+            taskManager.ifPresent(tasks -> new TaskResource(tasks, protocolExecutor, timer, config.exchangeCompressionCodec()).register(router));
             HttpServer httpServer = HttpServer.start(
                     new HttpServerOptions(
                             config.httpHost(),

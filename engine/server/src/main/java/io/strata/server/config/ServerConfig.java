@@ -1,5 +1,7 @@
 package io.strata.server.config;
 
+import io.strata.core.execution.serde.CompressionCodec;
+
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.time.Duration;
@@ -7,6 +9,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeSet;
@@ -35,6 +38,7 @@ import static java.util.Objects.requireNonNull;
  * @param minExpireAge {@code query.min-expire-age}: how long a finished query stays for a repeated GET
  * @param maxHistory {@code query.max-history}: how many finished queries are kept at most
  * @param maxQueryLength {@code query.max-length}: the longest SQL text accepted, in characters
+ * @param exchangeCompressionCodec {@code exchange.compression-codec}: how a node compresses the pages its tasks send
  * @param maxMemory {@code query.max-memory}: the most user memory one query may use on all nodes together
  * @param maxMemoryPerNode {@code query.max-memory-per-node}: the most user memory one query may use on a node
  * @param maxWorkerThreads {@code task.max-worker-threads}: the threads running drivers on this node
@@ -63,6 +67,7 @@ public record ServerConfig(
         int maxQueryLength,
         DataSize maxMemory,
         DataSize maxMemoryPerNode,
+        CompressionCodec exchangeCompressionCodec,
         int maxWorkerThreads,
         Duration taskQuantum,
         List<Duration> levelThresholds,
@@ -97,6 +102,7 @@ public record ServerConfig(
         MAX_QUERY_LENGTH("query.max-length", "1000000", "The longest SQL text accepted, in characters; a longer one fails with QUERY_TEXT_TOO_LARGE."),
         MAX_MEMORY("query.max-memory", "20GB", "The most user memory one query may use on all nodes together; over it the query fails with EXCEEDED_GLOBAL_MEMORY_LIMIT."),
         MAX_MEMORY_PER_NODE("query.max-memory-per-node", "1GB", "The most user memory one query may use on one node."),
+        EXCHANGE_COMPRESSION_CODEC("exchange.compression-codec", "NONE", "How this node compresses the pages its tasks send to other tasks: NONE, LZ4 or ZSTD (any node reads every codec)."),
         MAX_WORKER_THREADS("task.max-worker-threads", String.valueOf(2 * Runtime.getRuntime().availableProcessors()), "Threads running drivers on this node (default: twice the number of processors)."),
         TASK_QUANTUM("task.quantum", "1s", "How long a driver runs before it yields its thread (its quantum ends at the next page)."),
         LEVEL_THRESHOLDS("task.level-thresholds", "1s,10s,60s,300s", "The scheduled time of a task at which levels 1 to 4 of the task executor's queue start."),
@@ -156,6 +162,7 @@ public record ServerConfig(
         requireNonNull(maxMemory, "maxMemory is null");
         check(maxMemory.bytes() > 0, Property.MAX_MEMORY, maxMemory, "must be positive");
         requireNonNull(maxMemoryPerNode, "maxMemoryPerNode is null");
+        requireNonNull(exchangeCompressionCodec, "exchangeCompressionCodec is null");
         check(maxMemoryPerNode.bytes() > 0, Property.MAX_MEMORY_PER_NODE, maxMemoryPerNode, "must be positive");
         check(maxWorkerThreads >= 1 && maxWorkerThreads <= 4096, Property.MAX_WORKER_THREADS, maxWorkerThreads, "must be in [1, 4096]");
         requireNonNull(taskQuantum, "taskQuantum is null");
@@ -257,6 +264,7 @@ public record ServerConfig(
                 read(properties, Property.MAX_QUERY_LENGTH, Integer::parseInt),
                 read(properties, Property.MAX_MEMORY, DataSize::parse),
                 read(properties, Property.MAX_MEMORY_PER_NODE, DataSize::parse),
+                read(properties, Property.EXCHANGE_COMPRESSION_CODEC, value -> CompressionCodec.valueOf(value.trim().toUpperCase(Locale.ENGLISH))),
                 read(properties, Property.MAX_WORKER_THREADS, Integer::parseInt),
                 read(properties, Property.TASK_QUANTUM, Durations::parse),
                 read(properties, Property.LEVEL_THRESHOLDS, ServerConfig::parseDurations),
@@ -393,6 +401,7 @@ public record ServerConfig(
         properties.put(Property.MAX_QUERY_LENGTH.key(), String.valueOf(maxQueryLength));
         properties.put(Property.MAX_MEMORY.key(), maxMemory.toString());
         properties.put(Property.MAX_MEMORY_PER_NODE.key(), maxMemoryPerNode.toString());
+        properties.put(Property.EXCHANGE_COMPRESSION_CODEC.key(), exchangeCompressionCodec.name());
         properties.put(Property.MAX_WORKER_THREADS.key(), String.valueOf(maxWorkerThreads));
         properties.put(Property.TASK_QUANTUM.key(), formatExactly(taskQuantum));
         properties.put(Property.LEVEL_THRESHOLDS.key(), String.join(",", levelThresholds.stream().map(ServerConfig::formatExactly).toList()));

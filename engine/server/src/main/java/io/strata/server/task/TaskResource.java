@@ -71,14 +71,17 @@ public final class TaskResource
     private final ScheduledExecutorService scheduler;
     private final ObjectMapper mapper = PlanJson.newObjectMapper();
     // PagesSerde reuses its buffers: one per encoding thread
-    private final ThreadLocal<PagesSerde> serdes = ThreadLocal.withInitial(() -> new PagesSerde(CompressionCodec.NONE));
+    private final ThreadLocal<PagesSerde> serdes;
 
     /**
      * @param executor runs task manager calls and encodes responses (never an event loop)
      * @param scheduler ends long polls after their maximum wait
      */
-    public TaskResource(TaskManager taskManager, Executor executor, ScheduledExecutorService scheduler)
+    /** @param codec how the pages of results are compressed (readers decode any codec) */
+    public TaskResource(TaskManager taskManager, Executor executor, ScheduledExecutorService scheduler, CompressionCodec codec)
     {
+        requireNonNull(codec, "codec is null");
+        this.serdes = ThreadLocal.withInitial(() -> new PagesSerde(codec));
         this.taskManager = requireNonNull(taskManager, "taskManager is null");
         this.executor = requireNonNull(executor, "executor is null");
         this.scheduler = requireNonNull(scheduler, "scheduler is null");

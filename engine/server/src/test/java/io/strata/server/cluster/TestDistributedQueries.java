@@ -26,7 +26,8 @@ final class TestDistributedQueries
     @BeforeAll
     void start()
     {
-        cluster = TestingCluster.start(2, Map.of("tpch", Map.of("connector.name", "tpch")), Map.of());
+        // pages between tasks LZ4-compressed here; the SQL suites run uncompressed (the default)
+        cluster = TestingCluster.start(2, Map.of("tpch", Map.of("connector.name", "tpch")), Map.of(), Map.of("exchange.compression-codec", "LZ4"));
     }
 
     @AfterAll

@@ -97,6 +97,7 @@ final class TestServerConfig
         assertRejected(Map.of("node.id", "a", "query.max-history", "-1"), "query.max-history=-1");
         assertRejected(Map.of("node.id", "a", "query.max-memory-per-node", "0B"), "query.max-memory-per-node=");
         assertRejected(Map.of("node.id", "a", "query.max-memory", "0B"), "query.max-memory=");
+        assertRejected(Map.of("node.id", "a", "exchange.compression-codec", "gzip"), "exchange.compression-codec=gzip");
         assertRejected(Map.of("node.id", "a", "task.max-worker-threads", "many"), "task.max-worker-threads=many");
         assertRejected(Map.of("node.id", "a", "task.quantum", "0s"), "task.quantum=");
         assertRejected(Map.of("node.id", "a", "task.level-thresholds", "1s,10s,60s"), "task.level-thresholds=");
