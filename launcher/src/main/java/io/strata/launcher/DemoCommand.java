@@ -7,10 +7,10 @@ import io.strata.launcher.cli.OutputFormat;
 import io.strata.launcher.cli.SqlCommand;
 import io.strata.launcher.cli.StatementRunner;
 import io.strata.launcher.cluster.ClusterCommand;
-import io.strata.server.CoordinatorServices;
-import io.strata.server.NodeServices;
-import io.strata.server.WorkerServices;
-import io.strata.server.config.ServerConfig;
+import io.strata.launcher.cluster.ClusterLauncher;
+import io.strata.launcher.cluster.ClusterStartException;
+import io.strata.launcher.cluster.ClusterStopException;
+import io.strata.launcher.cluster.LocalCluster;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -21,11 +21,9 @@ import java.io.Writer;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
+import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.logging.Level;
 
 import static io.strata.launcher.CommandLine.flag;
@@ -33,8 +31,8 @@ import static java.lang.String.format;
 import static java.nio.charset.StandardCharsets.UTF_8;
 
 /**
- * {@code strata demo}: starts two workers and a coordinator that places tasks on them, all in this process on
- * free ports of 127.0.0.1 with the {@code tpch} catalog, runs a few queries (a metadata listing, TPC-H Q6 and Q1 at {@code tiny}, a small
+ * {@code strata demo}: starts two workers and a coordinator that places tasks on them, as separate processes on
+ * free ports of 127.0.0.1 (the local cluster of {@code cluster start}, in {@code var/demo}) with the {@code tpch} catalog, runs a few queries (a metadata listing, TPC-H Q6 and Q1 at {@code tiny}, a small
  * aggregation), each printed with its time, then opens the interactive prompt when standard input is a
  * terminal; the nodes stop when the prompt is left. The TPC-H texts come from
  * {@code ../shared/tpch/queries} next to the project when present, else from copies in this jar.
@@ -62,28 +60,22 @@ final class DemoCommand
         SizeEstimates.initializeQuietly();
         PrintStream out = System.out;
 
-        Map<String, Map<String, String>> catalogs = Map.of("tpch", Map.of("connector.name", "tpch"), "memory", Map.of("connector.name", "memory"));
         long startNanos = System.nanoTime();
-        // stopped in reverse: the coordinator first, then the workers
-        List<NodeServices> nodes = new ArrayList<>();
+        // the nodes are separate processes on 127.0.0.1, as `cluster start` makes them, in a directory of their own
+        Path directory = ClusterCommand.projectRoot().resolve("var").resolve("demo").toAbsolutePath().normalize();
+        stopQuietly(directory);
+        LocalCluster cluster;
         try {
-            List<URI> workers = new ArrayList<>();
-            for (int index = 1; index <= WORKERS; index++) {
-                WorkerServices worker = WorkerServices.start(nodeConfig("worker-" + index, Map.of(
-                        "node.role", "worker",
-                        // the nodes share this machine's processors
-                        "task.max-worker-threads", String.valueOf(Runtime.getRuntime().availableProcessors()))), catalogs);
-                nodes.add(worker);
-                workers.add(worker.baseUri());
-            }
-            ServerConfig config = nodeConfig("demo", Map.of(
-                    "node-scheduler.workers", String.join(",", workers.stream().map(URI::toString).toList()),
-                    "node-scheduler.include-coordinator", "false"));
-            CoordinatorServices services = CoordinatorServices.start(config, catalogs);
-            nodes.add(services);
-            out.printf(Locale.ENGLISH, "Strata coordinator %s started at %s with workers %s in %.2f s, catalog tpch (schemas tiny, sf1, ...)%n%n",
-                    config.coordinatorId(), services.baseUri(), workers, (System.nanoTime() - startNanos) / 1e9);
-            ClientSession session = ClientSession.builder(services.baseUri(), System.getProperty("user.name", "strata"))
+            cluster = ClusterLauncher.builder(directory).coordinators(1).workers(WORKERS).build().start();
+        }
+        catch (ClusterStartException e) {
+            throw new CommandFailedException(e.getMessage(), e);
+        }
+        try {
+            URI coordinator = cluster.coordinators().get(0);
+            out.printf(Locale.ENGLISH, "Strata coordinator started at %s with workers %s (separate processes; logs in %s) in %.2f s, catalog tpch (schemas tiny, sf1, ...)%n%n",
+                    coordinator, cluster.workers(), directory, (System.nanoTime() - startNanos) / 1e9);
+            ClientSession session = ClientSession.builder(coordinator, System.getProperty("user.name", "strata"))
                     .source("strata-demo")
                     .catalog("tpch")
                     .schema("tiny")
@@ -99,21 +91,19 @@ final class DemoCommand
             return allSucceeded ? Main.EXIT_SUCCESS : Main.EXIT_FAILURE;
         }
         finally {
-            for (int index = nodes.size() - 1; index >= 0; index--) {
-                nodes.get(index).close();
-            }
+            stopQuietly(directory);
         }
     }
 
-    private static ServerConfig nodeConfig(String nodeId, Map<String, String> roleProperties)
+    /** Stops the demo's nodes, those of an earlier demo that was killed too. */
+    private static void stopQuietly(Path directory)
     {
-        Map<String, String> properties = new LinkedHashMap<>(roleProperties);
-        properties.put("node.id", nodeId);
-        properties.put("node.environment", "demo");
-        properties.put("http-server.http.host", "127.0.0.1");
-        properties.put("http-server.http.port", "0");
-        properties.put("http-server.threads.max", "2");
-        return ServerConfig.fromProperties(properties);
+        try {
+            ClusterLauncher.stop(directory, Duration.ofSeconds(10));
+        }
+        catch (ClusterStopException e) {
+            System.err.println("Could not stop the demo's nodes: " + e.getMessage());
+        }
     }
 
     private static boolean runQueries(StatementRunner runner, List<DemoQuery> queries, PrintStream out)
