@@ -361,7 +361,7 @@ public final class QueryScheduler
 
     private synchronized Optional<StrataException> failedTaskFailure()
     {
-        for (StageTask task : allTasksLocked()) {
+        for (StageTask task : allTasks()) {
             if (task.latest != null && task.latest.state() == TaskState.FAILED && !task.latest.failures().isEmpty()) {
                 return Optional.of(task.latest.failures().get(0).toException());
             }
@@ -582,7 +582,7 @@ public final class QueryScheduler
         Map<String, Long> memoryPerNode = new HashMap<>();
         Map<String, Long> peakPerNode = new HashMap<>();
         Set<String> nodes = new HashSet<>();
-        for (StageTask task : allTasksLocked()) {
+        for (StageTask task : allTasks()) {
             nodes.add(task.node.nodeId());
             if (task.latest == null) {
                 continue;
@@ -601,13 +601,6 @@ public final class QueryScheduler
         long memory = memoryPerNode.values().stream().mapToLong(Long::longValue).sum();
         long peak = peakPerNode.values().stream().mapToLong(Long::longValue).sum();
         return new ClusterStatistics(nodes.size(), new TaskStatistics(queued, running, completed, cpu, scheduled, rows, bytes, 0, 0, memory, peak));
-    }
-
-    private List<StageTask> allTasksLocked()
-    {
-        List<StageTask> tasks = new ArrayList<>();
-        stages.values().forEach(stage -> tasks.addAll(stage.tasks));
-        return tasks;
     }
 
     /** The query's counters summed over its tasks, and the number of nodes running them. */
