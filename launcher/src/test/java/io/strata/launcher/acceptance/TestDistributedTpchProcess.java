@@ -115,12 +115,69 @@ class TestDistributedTpchProcess
         List<String> secondWorkerTasks = cluster.workerTasks(1, queryId);
         assertThat(firstWorkerTasks).as("tasks of " + queryId + " on worker-1").isNotEmpty();
         assertThat(secondWorkerTasks).as("tasks of " + queryId + " on worker-2").isNotEmpty();
+        if (query != 1 && query != 6) {
+            assertJoinsDistributed(distribution, query);
+        }
         if (distribution.equals("PARTITIONED") && query != 1 && query != 6) {
             // every query but q1 and q6 joins: some stage ran as hash_partition_count tasks, spread over both workers
             List<String> allTasks = new ArrayList<>(firstWorkerTasks);
             allTasks.addAll(secondWorkerTasks);
             assertThat(partitionsPerStage(allTasks).values()).as("tasks per stage of " + queryId + ": " + allTasks).contains(HASH_PARTITION_COUNT);
         }
+    }
+
+    /**
+     * The distributed plan under the session: with BROADCAST every join reads its build side replicated; with
+     * PARTITIONED some join reads both sides repartitioned. Every query but q1 and q6 joins.
+     */
+    private void assertJoinsDistributed(String distribution, int query)
+            throws SQLException
+    {
+        String plan;
+        try (Connection connection = cluster.connect(session(distribution));
+                Statement statement = connection.createStatement();
+                ResultSet resultSet = statement.executeQuery("EXPLAIN (TYPE DISTRIBUTED) " + answers.query(query))) {
+            assertThat(resultSet.next()).isTrue();
+            plan = resultSet.getString(1);
+        }
+        List<List<String>> joinInputs = joinInputs(plan);
+        assertThat(joinInputs).as("joins of q%s in%n%s", query, plan).isNotEmpty();
+        if (distribution.equals("BROADCAST")) {
+            assertThat(joinInputs).as("inputs of every join of q%s in%n%s", query, plan)
+                    .allSatisfy(inputs -> assertThat(inputs).anySatisfy(input -> assertThat(input).startsWith("- RemoteSource[REPLICATE")));
+        }
+        else {
+            assertThat(joinInputs).as("inputs of the joins of q%s in%n%s", query, plan)
+                    .anySatisfy(inputs -> assertThat(inputs).hasSize(2).allSatisfy(input -> assertThat(input).startsWith("- RemoteSource[REPARTITION")));
+        }
+    }
+
+    /** For each join of an {@code EXPLAIN} plan, its input lines (the nodes one level below it), stripped. */
+    private static List<List<String>> joinInputs(String plan)
+    {
+        List<String> lines = plan.lines().toList();
+        List<List<String>> joins = new ArrayList<>();
+        for (int index = 0; index < lines.size(); index++) {
+            String line = lines.get(index);
+            if (!line.strip().startsWith("- ") || !line.contains("Join[")) {
+                continue;
+            }
+            int indent = indent(line);
+            List<String> inputs = new ArrayList<>();
+            for (int child = index + 1; child < lines.size() && !lines.get(child).isBlank() && indent(lines.get(child)) > indent; child++) {
+                String childLine = lines.get(child);
+                if (indent(childLine) == indent + 4 && childLine.strip().startsWith("- ")) {
+                    inputs.add(childLine.strip());
+                }
+            }
+            joins.add(inputs);
+        }
+        return joins;
+    }
+
+    private static int indent(String line)
+    {
+        return line.length() - line.stripLeading().length();
     }
 
     private static Map<String, String> session(String distribution)
