@@ -3,6 +3,7 @@ package io.strata.launcher.acceptance;
 import com.facebook.presto.jdbc.PrestoResultSet;
 import com.facebook.presto.jdbc.PrestoStatement;
 import com.fasterxml.jackson.databind.JsonNode;
+import io.strata.protocol.ErrorCode;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -35,14 +36,17 @@ import java.util.concurrent.atomic.AtomicReference;
 
 import static java.util.concurrent.TimeUnit.SECONDS;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.TestInstance.Lifecycle.PER_CLASS;
 import static org.junit.jupiter.api.Timeout.ThreadMode.SEPARATE_THREAD;
 
 /**
- * A worker process killed hard ({@code SIGKILL}) while a query runs tasks on it: the query fails, through the
- * unmodified presto-jdbc driver, with an error naming the lost node, soon after the kill; the next queries run on
- * the remaining worker and give the right answers. Its own cluster ({@code bin/strata cluster start --workers 2}),
- * since it loses a worker; the tests run in order.
+ * Failures on a cluster of worker processes, through the unmodified presto-jdbc driver. A query whose hash table
+ * exceeds {@code query.max-memory-per-node} on the workers fails with {@code EXCEEDED_LOCAL_MEMORY_LIMIT}, and the
+ * same workers answer the next queries. A worker process killed hard ({@code SIGKILL}) while a query runs tasks on it:
+ * the query fails with an error naming the lost node, soon after the kill; the next queries run on the remaining
+ * worker and give the right answers. Its own cluster ({@code bin/strata cluster start --workers 2 --config
+ * query.max-memory-per-node=16MB}), since it loses a worker; the tests run in order.
  */
 @Tag("process")
 @TestInstance(PER_CLASS)
@@ -63,6 +67,14 @@ class TestWorkerFailureProcess
     private static final Duration TASKS_TIMEOUT = Duration.ofSeconds(60);
     private static final Duration KILL_DELAY = Duration.ofMillis(1500);
 
+    /**
+     * Small enough for one query's hash table to exceed it on the workers, large enough for the other queries here
+     * (the tiny TPC-H queries and the few groups of the long query).
+     */
+    private static final String MEMORY_PER_NODE = "16MB";
+    /** Groups by a comment (1.5 million of about 50 bytes): about 50MB of hash table on each worker. */
+    private static final String LARGE_HASH_TABLE_QUERY = "SELECT count(*) FROM (SELECT o_comment, count(*) FROM tpch.sf1.orders GROUP BY o_comment)";
+
     @TempDir
     static Path directory;
 
@@ -75,7 +87,7 @@ class TestWorkerFailureProcess
     @BeforeAll
     void startCluster()
     {
-        cluster = WorkerProcessCluster.start(directory, 2);
+        cluster = WorkerProcessCluster.start(directory, 2, Map.of("query.max-memory-per-node", MEMORY_PER_NODE));
     }
 
     @AfterAll
@@ -90,6 +102,41 @@ class TestWorkerFailureProcess
 
     @Test
     @Order(1)
+    void testHashTableOverThePerNodeLimitFailsTheQuery()
+            throws SQLException
+    {
+        try (Connection connection = cluster.connect(Map.of());
+                Statement statement = connection.createStatement()) {
+            assertThatThrownBy(() -> {
+                try (ResultSet resultSet = statement.executeQuery(LARGE_HASH_TABLE_QUERY)) {
+                    while (resultSet.next()) {
+                        // read to the end or the failure
+                    }
+                }
+            })
+                    .isInstanceOfSatisfying(SQLException.class, failure -> assertThat(failure.getErrorCode()).isEqualTo(ErrorCode.EXCEEDED_LOCAL_MEMORY_LIMIT.code()))
+                    .hasMessageContaining("Query exceeded per-node memory limit of " + MEMORY_PER_NODE);
+        }
+    }
+
+    @Test
+    @Order(2)
+    void testBothWorkersAnswerAfterTheMemoryFailure()
+            throws SQLException
+    {
+        // TPC-H: lineitem at scale factor 0.01 has 60175 rows; 25 nations, five per region
+        assertThat(query("SELECT count(*) FROM lineitem", 3)).containsExactly(List.of("60175"));
+        assertThat(query("SELECT r_name, count(*) FROM nation JOIN region ON n_regionkey = r_regionkey GROUP BY r_name ORDER BY r_name", 3))
+                .containsExactly(
+                        List.of("AFRICA", "5"),
+                        List.of("AMERICA", "5"),
+                        List.of("ASIA", "5"),
+                        List.of("EUROPE", "5"),
+                        List.of("MIDDLE EAST", "5"));
+    }
+
+    @Test
+    @Order(3)
     void testKilledWorkerFailsTheQuery()
             throws Exception
     {
@@ -150,7 +197,7 @@ class TestWorkerFailureProcess
     }
 
     @Test
-    @Order(2)
+    @Order(4)
     void testQueryFailsWithinTenSecondsOfTheKill()
     {
         Duration measured = killToFailure.orElseThrow(() -> new AssertionError("testKilledWorkerFailsTheQuery measured nothing"));
@@ -158,13 +205,13 @@ class TestWorkerFailureProcess
     }
 
     @Test
-    @Order(3)
+    @Order(5)
     void testRemainingWorkerAnswers()
             throws SQLException
     {
         // TPC-H: lineitem at scale factor 0.01 has 60175 rows; 25 nations, five per region
-        assertThat(queryOnRemainingWorker("SELECT count(*) FROM lineitem")).containsExactly(List.of("60175"));
-        assertThat(queryOnRemainingWorker("SELECT r_name, count(*) FROM nation JOIN region ON n_regionkey = r_regionkey GROUP BY r_name ORDER BY r_name"))
+        assertThat(query("SELECT count(*) FROM lineitem", 2)).containsExactly(List.of("60175"));
+        assertThat(query("SELECT r_name, count(*) FROM nation JOIN region ON n_regionkey = r_regionkey GROUP BY r_name ORDER BY r_name", 2))
                 .containsExactly(
                         List.of("AFRICA", "5"),
                         List.of("AMERICA", "5"),
@@ -181,7 +228,8 @@ class TestWorkerFailureProcess
         }
     }
 
-    private List<List<String>> queryOnRemainingWorker(String sql)
+    /** The rows of {@code sql}, asserting that its tasks ran on {@code nodes} nodes: the coordinator and the workers alive. */
+    private List<List<String>> query(String sql, int nodes)
             throws SQLException
     {
         try (Connection connection = cluster.connect(Map.of());
@@ -196,7 +244,15 @@ class TestWorkerFailureProcess
                 }
                 rows.add(row);
             }
-            assertRanOnRemainingWorker(resultSet.unwrap(PrestoResultSet.class));
+            PrestoResultSet prestoResultSet = resultSet.unwrap(PrestoResultSet.class);
+            if (nodes == 2) {
+                assertRanOnRemainingWorker(prestoResultSet);
+            }
+            else {
+                assertThat(prestoResultSet.getStats().getNodes()).as("nodes that ran tasks of " + prestoResultSet.getQueryId()).isEqualTo(nodes);
+                assertThat(cluster.workerTasks(0, prestoResultSet.getQueryId())).as("tasks of " + prestoResultSet.getQueryId() + " on worker-1").isNotEmpty();
+                assertThat(cluster.workerTasks(1, prestoResultSet.getQueryId())).as("tasks of " + prestoResultSet.getQueryId() + " on worker-2").isNotEmpty();
+            }
             return rows;
         }
     }

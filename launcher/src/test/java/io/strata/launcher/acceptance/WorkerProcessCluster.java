@@ -50,7 +50,15 @@ final class WorkerProcessCluster
 
     static WorkerProcessCluster start(Path directory, int workers)
     {
-        TestingStrata.Result start = TestingStrata.run("cluster", "start", "--dir", directory.toString(), "--workers", String.valueOf(workers));
+        return start(directory, workers, Map.of());
+    }
+
+    /** Starts the cluster with these {@code config.properties} entries on every node ({@code cluster start --config}). */
+    static WorkerProcessCluster start(Path directory, int workers, Map<String, String> configProperties)
+    {
+        List<String> arguments = new ArrayList<>(List.of("cluster", "start", "--dir", directory.toString(), "--workers", String.valueOf(workers)));
+        configProperties.forEach((name, value) -> arguments.addAll(List.of("--config", name + "=" + value)));
+        TestingStrata.Result start = TestingStrata.run(arguments, TestingStrata.DEFAULT_TIMEOUT);
         if (start.exitCode() != 0) {
             throw new AssertionError("cluster start failed: " + start);
         }
