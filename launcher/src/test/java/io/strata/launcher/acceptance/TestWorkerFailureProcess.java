@@ -72,7 +72,7 @@ class TestWorkerFailureProcess
      * (the tiny TPC-H queries and the few groups of the long query).
      */
     private static final String MEMORY_PER_NODE = "16MB";
-    /** Groups by a comment (1.5 million of about 50 bytes): about 50MB of hash table on each worker. */
+    /** Groups by a comment (1.5 million of about 50 bytes): over 16MB of hash table on each worker within a few seconds. */
     private static final String LARGE_HASH_TABLE_QUERY = "SELECT count(*) FROM (SELECT o_comment, count(*) FROM tpch.sf1.orders GROUP BY o_comment)";
 
     @TempDir
