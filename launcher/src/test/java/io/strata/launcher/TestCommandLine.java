@@ -97,6 +97,9 @@ class TestCommandLine
         assertThat(Main.run(List.of("frobnicate"))).isEqualTo(Main.EXIT_USAGE);
         assertThat(Main.run(List.of("sql", "--bogus"))).isEqualTo(Main.EXIT_USAGE);
         assertThat(Main.run(List.of("cluster", "restart"))).isEqualTo(Main.EXIT_USAGE);
+        // refused before anything starts: not NAME=VALUE, or a property the cluster sets itself
+        assertThat(Main.run(List.of("cluster", "start", "--config", "query.max-memory-per-node"))).isEqualTo(Main.EXIT_USAGE);
+        assertThat(Main.run(List.of("cluster", "start", "--config", "node.role=worker"))).isEqualTo(Main.EXIT_USAGE);
         assertThat(Main.run(List.of("help"))).isEqualTo(Main.EXIT_SUCCESS);
     }
 }

@@ -8,10 +8,13 @@ import io.strata.launcher.UsageException;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.logging.Level;
 
 import static io.strata.launcher.CommandLine.flag;
+import static io.strata.launcher.CommandLine.repeatable;
 import static io.strata.launcher.CommandLine.value;
 
 /**
@@ -28,6 +31,7 @@ public final class ClusterCommand
             value("resource-managers", "N", "resource manager processes: not available yet, a warning and none are started"),
             value("dir", "DIR", "the cluster's directory (default var/cluster under the project root)"),
             value("startup-timeout", "SECONDS", "how long to wait for every node to be ready (default 60)"),
+            repeatable("config", "NAME=VALUE", "a config.properties entry of every node, over the defaults (repeatable)"),
             flag("help", "show this help"));
 
     static final List<CommandLine.Option> STOP_OPTIONS = List.of(
@@ -39,7 +43,7 @@ public final class ClusterCommand
 
     public static String usage()
     {
-        return "Usage: strata cluster start [--coordinators N] [--workers N] [--resource-managers N] [--dir DIR]\n"
+        return "Usage: strata cluster start [--coordinators N] [--workers N] [--resource-managers N] [--dir DIR] [--config NAME=VALUE ...]\n"
                 + "       strata cluster stop [--dir DIR]\n\n"
                 + "start:\n" + CommandLine.describe(START_OPTIONS)
                 + "stop:\n" + CommandLine.describe(STOP_OPTIONS);
@@ -71,12 +75,19 @@ public final class ClusterCommand
         }
         Logging.configure(Level.INFO);
         Path directory = directory(commandLine);
-        ClusterLauncher launcher = ClusterLauncher.builder(directory)
-                .coordinators(commandLine.intValue("coordinators", 1, 1))
-                .workers(commandLine.intValue("workers", 0, 0))
-                .resourceManagers(commandLine.intValue("resource-managers", 0, 0))
-                .startupTimeout(Duration.ofSeconds(commandLine.intValue("startup-timeout", 60, 1)))
-                .build();
+        ClusterLauncher launcher;
+        try {
+            launcher = ClusterLauncher.builder(directory)
+                    .coordinators(commandLine.intValue("coordinators", 1, 1))
+                    .workers(commandLine.intValue("workers", 0, 0))
+                    .resourceManagers(commandLine.intValue("resource-managers", 0, 0))
+                    .startupTimeout(Duration.ofSeconds(commandLine.intValue("startup-timeout", 60, 1)))
+                    .configProperties(configProperties(commandLine.values("config")))
+                    .build();
+        }
+        catch (IllegalArgumentException e) {
+            throw new UsageException("Invalid option of 'cluster start': " + e.getMessage());
+        }
         LocalCluster cluster;
         try {
             cluster = launcher.start();
@@ -105,6 +116,19 @@ public final class ClusterCommand
         }
         System.err.println(stopped ? "Cluster in " + directory + " stopped" : "No cluster in " + directory + " (no " + ClusterDescriptor.FILE_NAME + "): nothing to stop");
         return Main.EXIT_SUCCESS;
+    }
+
+    static Map<String, String> configProperties(List<String> assignments)
+    {
+        Map<String, String> properties = new LinkedHashMap<>();
+        for (String assignment : assignments) {
+            int equals = assignment.indexOf('=');
+            if (equals <= 0) {
+                throw new UsageException("Option --config of 'cluster start' must be NAME=VALUE: " + assignment);
+            }
+            properties.put(assignment.substring(0, equals).trim(), assignment.substring(equals + 1).trim());
+        }
+        return properties;
     }
 
     private static Path directory(CommandLine commandLine)

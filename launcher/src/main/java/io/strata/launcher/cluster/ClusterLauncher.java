@@ -22,6 +22,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.logging.Logger;
 import java.util.stream.Stream;
 
@@ -66,6 +67,9 @@ public final class ClusterLauncher
     private static final Duration POLL_INTERVAL = Duration.ofMillis(100);
     private static final Duration INFO_TIMEOUT = Duration.ofSeconds(2);
     private static final int LOG_TAIL_LINES = 40;
+    /** What makes the cluster a cluster: set by the launcher for each node, never by {@code configProperties}. */
+    private static final Set<String> RESERVED_PROPERTIES = Set.of(
+            "node.role", "coordinator.id", "node-scheduler.workers", "node-scheduler.include-coordinator", "http-server.http.host", "http-server.http.port");
 
     private final Path directory;
     private final int coordinators;
@@ -76,6 +80,7 @@ public final class ClusterLauncher
     private final List<String> jvmOptions;
     private final Duration startupTimeout;
     private final Map<String, Map<String, String>> catalogs;
+    private final Map<String, String> configProperties;
 
     private ClusterLauncher(Builder builder)
     {
@@ -88,6 +93,7 @@ public final class ClusterLauncher
         this.jvmOptions = List.copyOf(builder.jvmOptions);
         this.startupTimeout = builder.startupTimeout;
         this.catalogs = new LinkedHashMap<>(builder.catalogs);
+        this.configProperties = new LinkedHashMap<>(builder.configProperties);
     }
 
     /** A launcher for a cluster in {@code directory}, which is created if needed. */
@@ -205,6 +211,7 @@ public final class ClusterLauncher
         configProperties.put("protocol.v1.threads", "2");
         configProperties.put("task.max-worker-threads", "2");
         configProperties.put("query.max-memory-per-node", "256MB");
+        configProperties.putAll(this.configProperties);
         if (Files.exists(etc)) {
             deleteRecursively(etc);
         }
@@ -367,6 +374,7 @@ public final class ClusterLauncher
         private Map<String, Map<String, String>> catalogs = Map.of(
                 "tpch", Map.of(EtcDirectory.CONNECTOR_NAME, "tpch"),
                 "memory", Map.of(EtcDirectory.CONNECTOR_NAME, "memory"));
+        private Map<String, String> configProperties = Map.of();
 
         private Builder(Path directory)
         {
@@ -437,6 +445,22 @@ public final class ClusterLauncher
         public Builder catalogs(Map<String, Map<String, String>> catalogs)
         {
             this.catalogs = Map.copyOf(requireNonNull(catalogs, "catalogs is null"));
+            return this;
+        }
+
+        /**
+         * {@code config.properties} entries of every node, over the launcher's own (e.g. a smaller
+         * {@code query.max-memory-per-node}); the node's role, id, address and worker list cannot be overridden.
+         */
+        public Builder configProperties(Map<String, String> configProperties)
+        {
+            Map<String, String> copy = Map.copyOf(requireNonNull(configProperties, "configProperties is null"));
+            for (String name : copy.keySet()) {
+                if (RESERVED_PROPERTIES.contains(name)) {
+                    throw new IllegalArgumentException("the cluster sets " + name + " itself");
+                }
+            }
+            this.configProperties = copy;
             return this;
         }
 
