@@ -549,6 +549,16 @@ final class SqlQueryExecution
     }
 
     @Override
+    public List<QueryScheduler.TaskSnapshot> tasks()
+    {
+        Optional<QueryScheduler> currentScheduler;
+        synchronized (this) {
+            currentScheduler = scheduler;
+        }
+        return currentScheduler.map(QueryScheduler::taskSnapshots).orElse(List.of());
+    }
+
+    @Override
     public void cancel()
     {
         fail(new StrataException(ErrorCode.USER_CANCELED, "Query was canceled"));

@@ -562,6 +562,28 @@ public final class QueryScheduler
     /** A task of the query, where it runs, and the task API to reach it. */
     public record PlacedTask(TaskId taskId, InternalNode node, TaskManager taskManager) {}
 
+    /** Every task of the query with the latest status this scheduler has of it, producers first (for {@code system.runtime.tasks}). */
+    public synchronized List<TaskSnapshot> taskSnapshots()
+    {
+        List<TaskSnapshot> snapshots = new ArrayList<>();
+        for (StageTask task : allTasksLocked()) {
+            if (task.latest != null) {
+                snapshots.add(new TaskSnapshot(task.node, task.latest));
+            }
+        }
+        return snapshots;
+    }
+
+    /** A task as the scheduler last saw it: the node it runs on and its latest status. */
+    public record TaskSnapshot(InternalNode node, TaskStatus latestStatus)
+    {
+        public TaskSnapshot
+        {
+            requireNonNull(node, "node is null");
+            requireNonNull(latestStatus, "latestStatus is null");
+        }
+    }
+
     /**
      * The query's counters over every task's latest status: splits, times, rows and bytes read summed; memory per node
      * (the tasks of a query on one node share its memory) summed over nodes.
