@@ -126,19 +126,26 @@ final class TestClusterSystemTables
         assertThat(run(client, "SELECT * FROM system.runtime.tasks WHERE query_id = 'no_such_query'").rows()).isEmpty();
     }
 
+    /**
+     * The last response's stats are final: before the scheduler read every task's status once more as the output
+     * completed, about one run in five reported a split still running and fewer rows (the workers' last statuses had not
+     * arrived), so this repeats the query.
+     */
     @Test
     void statementStatsOfADistributedCount()
     {
-        Outcome count = run(client, "SELECT count(*) FROM lineitem");
-        assertThat(count.rows()).containsExactly(List.of(Long.toString(TINY_LINEITEM_ROWS)));
-        JsonNode stats = count.lastStats();
-        assertThat(stats.get("state").asText()).isEqualTo("FINISHED");
-        assertThat(stats.get("nodes").asInt()).isGreaterThanOrEqualTo(2);
-        assertThat(stats.get("totalSplits").asInt()).isPositive();
-        assertThat(stats.get("completedSplits").asInt()).isEqualTo(stats.get("totalSplits").asInt());
-        assertThat(stats.get("queuedSplits").asInt()).isZero();
-        assertThat(stats.get("runningSplits").asInt()).isZero();
-        assertThat(stats.get("processedRows").asLong()).isEqualTo(TINY_LINEITEM_ROWS);
+        for (int i = 0; i < 10; i++) {
+            Outcome count = run(client, "SELECT count(*) FROM lineitem");
+            assertThat(count.rows()).containsExactly(List.of(Long.toString(TINY_LINEITEM_ROWS)));
+            JsonNode stats = count.lastStats();
+            assertThat(stats.get("state").asText()).isEqualTo("FINISHED");
+            assertThat(stats.get("nodes").asInt()).isGreaterThanOrEqualTo(2);
+            assertThat(stats.get("totalSplits").asInt()).isPositive();
+            assertThat(stats.get("completedSplits").asInt()).as(stats.toString()).isEqualTo(stats.get("totalSplits").asInt());
+            assertThat(stats.get("queuedSplits").asInt()).isZero();
+            assertThat(stats.get("runningSplits").asInt()).isZero();
+            assertThat(stats.get("processedRows").asLong()).as(stats.toString()).isEqualTo(TINY_LINEITEM_ROWS);
+        }
     }
 
     private static String nodeVersion(TestingHttpClient nodeClient)
