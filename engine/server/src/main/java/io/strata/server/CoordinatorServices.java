@@ -1,9 +1,11 @@
 package io.strata.server;
 
+import io.strata.core.connector.system.RuntimeNodes;
 import io.strata.core.execution.QueryEngine;
 import io.strata.core.node.NodeManager;
 import io.strata.server.config.ServerConfig;
 import io.strata.server.config.ServerConfig.NodeRole;
+import io.strata.server.info.InfoResource;
 import io.strata.server.protocol.StatementResource;
 import io.strata.server.query.QueryIdGenerator;
 
@@ -72,6 +74,9 @@ public final class CoordinatorServices
                     System::nanoTime);
             node.closeOnStop(statementResource);
             node.catalogManager().setRuntimeQueries(statementResource.runtimeQueries());
+            if (queryEngine instanceof NodeManagerOwner owner) {
+                node.catalogManager().setRuntimeNodes(RuntimeNodes.of(owner.nodeManager(), InfoResource.buildVersion()));
+            }
             statementResource.register(node.router());
             if (queryEngine instanceof TaskManagerOwner owner) {
                 node.serveTasks(owner.taskManager());

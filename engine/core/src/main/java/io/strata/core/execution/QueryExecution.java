@@ -1,5 +1,6 @@
 package io.strata.core.execution;
 
+import io.strata.core.execution.scheduler.QueryScheduler;
 import io.strata.core.session.SessionUpdates;
 import io.strata.protocol.QueryState;
 import io.strata.spi.StrataException;
@@ -59,6 +60,12 @@ public interface QueryExecution
     Optional<StrataException> failure();
 
     QueryStatistics statistics();
+
+    /** Every task of the query as its scheduler last saw it; empty before scheduling and for statements that run no tasks. */
+    default List<QueryScheduler.TaskSnapshot> tasks()
+    {
+        return List.of();
+    }
 
     /** Cancels by the user's request: the query fails with {@code USER_CANCELED} and frees its resources. */
     void cancel();

@@ -1,5 +1,6 @@
 package io.strata.core.metadata;
 
+import io.strata.core.connector.system.RuntimeNodes;
 import io.strata.core.connector.system.RuntimeQueries;
 import io.strata.core.connector.system.SystemTablesConnector;
 import io.strata.protocol.ErrorCode;
@@ -28,6 +29,7 @@ public final class CatalogManager
     private final Map<String, ConnectorFactory> factories;
     private final Map<String, Connector> catalogs = new TreeMap<>();
     private final AtomicReference<RuntimeQueries> runtimeQueries = new AtomicReference<>(RuntimeQueries.NONE);
+    private final AtomicReference<RuntimeNodes> runtimeNodes = new AtomicReference<>(RuntimeNodes.NONE);
 
     public CatalogManager()
     {
@@ -44,13 +46,19 @@ public final class CatalogManager
         }
         this.factories = Map.copyOf(byName);
         // the system catalog reads the other catalogs through this manager, only when queried: after construction
-        catalogs.put(SystemTablesConnector.SYSTEM_CATALOG, SystemTablesConnector.systemCatalog(this, runtimeQueries::get));
+        catalogs.put(SystemTablesConnector.SYSTEM_CATALOG, SystemTablesConnector.systemCatalog(this, runtimeQueries::get, runtimeNodes::get));
     }
 
     /** Where {@code system.runtime.queries} reads the coordinator's queries from (none until this is called). */
     public void setRuntimeQueries(RuntimeQueries queries)
     {
         runtimeQueries.set(requireNonNull(queries, "queries is null"));
+    }
+
+    /** Where {@code system.runtime.nodes} reads the coordinator's nodes from (none until this is called). */
+    public void setRuntimeNodes(RuntimeNodes nodes)
+    {
+        runtimeNodes.set(requireNonNull(nodes, "nodes is null"));
     }
 
     /**

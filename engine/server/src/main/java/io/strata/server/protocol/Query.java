@@ -5,6 +5,7 @@ import io.strata.core.connector.system.RuntimeQueries;
 import io.strata.core.execution.OutputColumn;
 import io.strata.core.execution.QueryExecution;
 import io.strata.core.execution.QueryStatistics;
+import io.strata.core.execution.scheduler.QueryScheduler;
 import io.strata.protocol.Column;
 import io.strata.protocol.Dialect;
 import io.strata.protocol.ErrorCode;
@@ -244,6 +245,12 @@ final class Query
                 end,
                 failure.map(cause -> cause.errorCode().type().name()),
                 failure.map(cause -> cause.errorCode().name()));
+    }
+
+    /** The query's tasks as {@code system.runtime.tasks} shows them, now: as its scheduler last saw them. */
+    List<QueryScheduler.TaskSnapshot> tasks()
+    {
+        return execution.map(QueryExecution::tasks).orElse(List.of());
     }
 
     /** Cancels the query on the protocol executor (the engine may take a moment to free resources). */

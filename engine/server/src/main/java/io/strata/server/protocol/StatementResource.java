@@ -3,6 +3,7 @@ package io.strata.server.protocol;
 import io.strata.core.connector.system.RuntimeQueries;
 import io.strata.core.execution.QueryEngine;
 import io.strata.core.execution.QueryExecution;
+import io.strata.core.execution.scheduler.QueryScheduler;
 import io.strata.core.session.Session;
 import io.strata.protocol.Dialect;
 import io.strata.protocol.ErrorCode;
@@ -27,6 +28,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
@@ -119,10 +121,23 @@ public final class StatementResource
         return tracker.size();
     }
 
-    /** The queries this resource tracks, for {@code system.runtime.queries}. */
+    /** The queries this resource tracks, for {@code system.runtime.queries}, and their tasks, for {@code system.runtime.tasks}. */
     public RuntimeQueries runtimeQueries()
     {
-        return () -> tracker.queries().stream().map(Query::runtimeInfo).toList();
+        return new RuntimeQueries()
+        {
+            @Override
+            public List<RuntimeQueries.QueryInfo> queries()
+            {
+                return tracker.queries().stream().map(Query::runtimeInfo).toList();
+            }
+
+            @Override
+            public List<QueryScheduler.TaskSnapshot> tasks()
+            {
+                return tracker.queries().stream().flatMap(query -> query.tasks().stream()).toList();
+            }
+        };
     }
 
     private CompletableFuture<HttpResponse> postStatement(HttpRequest request)

@@ -100,6 +100,12 @@ public final class TestingCluster
                 session.preparedStatements(), session.transactionId(), session.start());
     }
 
+    /** The coordinator's server: its base URI takes client statements. */
+    public CoordinatorServices coordinator()
+    {
+        return coordinator;
+    }
+
     public List<WorkerServices> workers()
     {
         return List.copyOf(workers);

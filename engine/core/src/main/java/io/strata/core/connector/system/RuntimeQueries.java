@@ -1,5 +1,7 @@
 package io.strata.core.connector.system;
 
+import io.strata.core.execution.scheduler.QueryScheduler;
+
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -7,8 +9,8 @@ import java.util.Optional;
 import static java.util.Objects.requireNonNull;
 
 /**
- * The queries a coordinator knows of, for {@code system.runtime.queries}; the server implements it over its
- * query tracking. Thread-safe.
+ * The queries a coordinator knows of, for {@code system.runtime.queries}, and their tasks, for
+ * {@code system.runtime.tasks}; the server implements it over its query tracking. Thread-safe.
  */
 @FunctionalInterface
 public interface RuntimeQueries
@@ -16,6 +18,12 @@ public interface RuntimeQueries
     RuntimeQueries NONE = List::of;
 
     List<QueryInfo> queries();
+
+    /** The tasks of the same queries as their schedulers last saw them; none by default. */
+    default List<QueryScheduler.TaskSnapshot> tasks()
+    {
+        return List.of();
+    }
 
     /**
      * One query as {@code system.runtime.queries} shows it.

@@ -67,12 +67,15 @@ public final class SystemTablesConnector
         return new SystemTablesConnector(Optional.of(connector), InformationSchemaTables.create(catalogName, new CatalogListing(catalogManager)));
     }
 
-    /** Catalog {@code system}: {@code system.jdbc.*}, {@code system.runtime.queries}, and its {@code information_schema}. */
-    public static Connector systemCatalog(CatalogManager catalogManager, Supplier<RuntimeQueries> queries)
+    /**
+     * Catalog {@code system}: {@code system.jdbc.*}, {@code system.runtime.queries}, {@code nodes} and {@code tasks}, and
+     * its {@code information_schema}.
+     */
+    public static Connector systemCatalog(CatalogManager catalogManager, Supplier<RuntimeQueries> queries, Supplier<RuntimeNodes> nodes)
     {
         CatalogListing listing = new CatalogListing(catalogManager);
         List<SystemTable> tables = new ArrayList<>(JdbcTables.create(listing));
-        tables.addAll(RuntimeTables.create(queries));
+        tables.addAll(RuntimeTables.create(queries, nodes));
         tables.addAll(InformationSchemaTables.create(SYSTEM_CATALOG, listing));
         return new SystemTablesConnector(Optional.empty(), tables);
     }

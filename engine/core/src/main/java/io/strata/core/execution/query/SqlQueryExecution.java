@@ -321,6 +321,15 @@ final class SqlQueryExecution
         else if (planPrinter.isPresent()) {
             output = result.bufferComplete() ? List.of(explainAnalyzePage(planPrinter.get(), taskId)) : List.of();
         }
+        if (result.bufferComplete() && !isDone()) {
+            // the root task has all it needs: upstream tasks still running (under a LIMIT) are not needed; done before the
+            // query can report finishing, so that the statistics it reports then are every task's final ones
+            Optional<QueryScheduler> currentScheduler;
+            synchronized (this) {
+                currentScheduler = scheduler;
+            }
+            currentScheduler.ifPresent(QueryScheduler::endUpstreamTasks);
+        }
         boolean fetchMore;
         synchronized (this) {
             fetching = false;
@@ -337,14 +346,6 @@ final class SqlQueryExecution
             }
             updateOutputState();
             fetchMore = !outputComplete && queuedBytes < config.maxResultFetchBytes();
-        }
-        if (result.bufferComplete()) {
-            // the root task has all it needs: upstream tasks still running (under a LIMIT) are not needed
-            Optional<QueryScheduler> currentScheduler;
-            synchronized (this) {
-                currentScheduler = scheduler;
-            }
-            currentScheduler.ifPresent(QueryScheduler::endUpstreamTasks);
         }
         signal();
         if (fetchMore) {
@@ -546,6 +547,16 @@ final class SqlQueryExecution
                     task.processedInputBytes(),
                     task.peakMemoryBytes());
         }
+    }
+
+    @Override
+    public List<QueryScheduler.TaskSnapshot> tasks()
+    {
+        Optional<QueryScheduler> currentScheduler;
+        synchronized (this) {
+            currentScheduler = scheduler;
+        }
+        return currentScheduler.map(QueryScheduler::taskSnapshots).orElse(List.of());
     }
 
     @Override

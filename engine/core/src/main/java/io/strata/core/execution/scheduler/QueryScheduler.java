@@ -316,6 +316,9 @@ public final class QueryScheduler
         }
         task.taskManager.getTaskStatus(task.taskId, version).whenCompleteAsync((status, cause) -> {
             if (done.get()) {
+                if (cause == null) {
+                    followToEnd(task, status);
+                }
                 return;
             }
             if (cause != null) {
@@ -357,6 +360,31 @@ public final class QueryScheduler
                 follow(stage, task, status.version());
             }
         }, executor);
+    }
+
+    /**
+     * After the query ended: keeps a task's newer status (for its statistics and {@code system.runtime.tasks}) and goes on
+     * following a task that only flushes its last pages until it ends, without acting on what it reports.
+     */
+    @SuppressWarnings("FutureReturnValueIgnored")
+    private void followToEnd(StageTask task, TaskStatus status)
+    {
+        keepIfNewer(task, status);
+        if (status.state() != TaskState.FLUSHING) {
+            return;
+        }
+        task.taskManager.getTaskStatus(task.taskId, status.version()).whenCompleteAsync((next, cause) -> {
+            if (cause == null) {
+                followToEnd(task, next);
+            }
+        }, executor);
+    }
+
+    private synchronized void keepIfNewer(StageTask task, TaskStatus status)
+    {
+        if (task.latest == null || status.version() >= task.latest.version()) {
+            task.latest = status;
+        }
     }
 
     private synchronized Optional<StrataException> failedTaskFailure()
@@ -526,9 +554,13 @@ public final class QueryScheduler
     }
 
     /**
-     * The root task's output is complete: stops scheduling and aborts the other tasks that have not ended (those a
-     * LIMIT left running). Finished tasks keep their counters.
+     * The root task's output is complete: stops scheduling, reads every task's status once more (so that the query's
+     * statistics are final when it reports finishing: every upstream driver has ended, but their last statuses may not
+     * have arrived) and aborts the other tasks that have not ended: at once those still running (a LIMIT left them), after
+     * {@link #FLUSHING_GRACE_MILLIS} those flushing, which end finished by themselves once their consumer removed their
+     * buffer. Finished tasks keep their counters.
      */
+    @SuppressWarnings("FutureReturnValueIgnored")
     public void endUpstreamTasks()
     {
         stop();
@@ -537,16 +569,47 @@ public final class QueryScheduler
             synchronized (this) {
                 latest = task.latest;
             }
-            if (!task.taskId.equals(rootTaskId) && (latest == null || !latest.state().isDone())) {
-                executor.execute(() -> {
-                    try {
-                        task.taskManager.abortTask(task.taskId);
-                    }
-                    catch (RuntimeException e) {
-                        // gone already
-                    }
-                });
+            if (latest != null && latest.state().isDone()) {
+                continue;
             }
+            try {
+                keepIfNewer(task, task.taskManager.getTaskStatus(task.taskId));
+            }
+            catch (RuntimeException e) {
+                // gone already: it keeps its last status
+            }
+        }
+        for (StageTask task : allTasks()) {
+            TaskStatus latest;
+            synchronized (this) {
+                latest = task.latest;
+            }
+            if (task.taskId.equals(rootTaskId) || (latest != null && latest.state().isDone())) {
+                continue;
+            }
+            if (latest != null && latest.state() == TaskState.FLUSHING) {
+                monitor.schedule(() -> executor.execute(() -> abortUnlessDone(task)), FLUSHING_GRACE_MILLIS, TimeUnit.MILLISECONDS);
+            }
+            else {
+                executor.execute(() -> abortUnlessDone(task));
+            }
+        }
+    }
+
+    private static final long FLUSHING_GRACE_MILLIS = 2000;
+
+    private void abortUnlessDone(StageTask task)
+    {
+        synchronized (this) {
+            if (task.latest != null && task.latest.state().isDone()) {
+                return;
+            }
+        }
+        try {
+            keepIfNewer(task, task.taskManager.abortTask(task.taskId));
+        }
+        catch (RuntimeException e) {
+            // gone already
         }
     }
 
@@ -565,6 +628,28 @@ public final class QueryScheduler
 
     /** A task of the query, where it runs, and the task API to reach it. */
     public record PlacedTask(TaskId taskId, InternalNode node, TaskManager taskManager) {}
+
+    /** Every task of the query with the latest status this scheduler has of it, producers first (for {@code system.runtime.tasks}). */
+    public synchronized List<TaskSnapshot> taskSnapshots()
+    {
+        List<TaskSnapshot> snapshots = new ArrayList<>();
+        for (StageTask task : allTasksLocked()) {
+            if (task.latest != null) {
+                snapshots.add(new TaskSnapshot(task.node, task.latest));
+            }
+        }
+        return snapshots;
+    }
+
+    /** A task as the scheduler last saw it: the node it runs on and its latest status. */
+    public record TaskSnapshot(InternalNode node, TaskStatus latestStatus)
+    {
+        public TaskSnapshot
+        {
+            requireNonNull(node, "node is null");
+            requireNonNull(latestStatus, "latestStatus is null");
+        }
+    }
 
     /**
      * The query's counters over every task's latest status: splits, times, rows and bytes read summed; memory per node

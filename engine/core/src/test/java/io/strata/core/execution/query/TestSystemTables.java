@@ -2,8 +2,18 @@ package io.strata.core.execution.query;
 
 import io.strata.connector.memory.MemoryConnectorFactory;
 import io.strata.connector.tpch.TpchConnectorFactory;
+import io.strata.core.connector.system.RuntimeNodes;
 import io.strata.core.connector.system.RuntimeQueries;
+import io.strata.core.execution.scheduler.QueryScheduler;
+import io.strata.core.execution.task.TaskId;
+import io.strata.core.execution.task.TaskState;
+import io.strata.core.execution.task.TaskStatistics;
+import io.strata.core.execution.task.TaskStatus;
 import io.strata.core.execution.testing.TestingQueryRunner.MaterializedResult;
+import io.strata.core.node.InternalNode;
+import io.strata.core.node.NodeManager;
+import io.strata.core.node.NodeState;
+import io.strata.core.node.NodeStatus;
 import io.strata.protocol.ErrorCode;
 import io.strata.spi.connector.ColumnHandle;
 import io.strata.spi.connector.Connector;
@@ -25,6 +35,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import java.net.URI;
 import java.sql.Types;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -37,7 +48,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * {@code system.jdbc.*}, {@code information_schema} and {@code system.runtime.queries} through SQL, with the
+ * {@code system.jdbc.*}, {@code information_schema} and {@code system.runtime.queries}, {@code nodes} and {@code tasks} through SQL, with the
  * driver's own filter spellings, and proof that filters keep listings narrow.
  */
 class TestSystemTables
@@ -188,6 +199,97 @@ class TestSystemTables
                 Arrays.asList("q1", "FINISHED", "alice", "cli", "SELECT 1", null),
                 Arrays.asList("q2", "FAILED", "bob", null, "SELECT x", "COLUMN_NOT_FOUND"));
         assertThat(engine.run("SELECT created FROM system.runtime.queries WHERE query_id = 'q1'").rows()).containsExactly(List.of("2025-01-01T00:00:00Z"));
+    }
+
+    @Test
+    void testRuntimeNodes()
+    {
+        InternalNode coordinator = new InternalNode("c1", URI.create("http://127.0.0.1:8080"), true);
+        InternalNode worker = new InternalNode("w1", URI.create("http://127.0.0.1:9001"), false);
+        InternalNode lost = new InternalNode("w2", URI.create("http://127.0.0.1:9002"), false);
+        List<NodeStatus> nodes = List.of(
+                new NodeStatus(coordinator, NodeState.ACTIVE, Optional.empty()),
+                new NodeStatus(worker, NodeState.ACTIVE, Optional.empty()),
+                new NodeStatus(lost, NodeState.UNREACHABLE, Optional.empty()));
+        engine.catalogManager().setRuntimeNodes(RuntimeNodes.of(new FixedNodeManager(nodes), "1.2.3"));
+        // Presto's node states: active, inactive
+        assertThat(engine.run("SELECT * FROM system.runtime.nodes ORDER BY node_id").rows()).containsExactly(
+                List.of("c1", "http://127.0.0.1:8080", "1.2.3", true, "active"),
+                List.of("w1", "http://127.0.0.1:9001", "1.2.3", false, "active"),
+                List.of("w2", "http://127.0.0.1:9002", "1.2.3", false, "inactive"));
+        assertThat(engine.run("SELECT node_id FROM system.runtime.nodes WHERE state = 'inactive' OR node_id = 'c1' ORDER BY 1").rows())
+                .containsExactly(List.of("c1"), List.of("w2"));
+        assertThat(engine.run("SELECT count(*) FROM system.runtime.nodes WHERE NOT coordinator").rows()).containsExactly(List.of(2L));
+    }
+
+    @Test
+    void testRuntimeNodesWithoutNodeManager()
+    {
+        assertThat(engine.run("SELECT * FROM system.runtime.nodes").rows()).isEmpty();
+    }
+
+    @Test
+    void testRuntimeTasks()
+    {
+        InternalNode worker = new InternalNode("w1", URI.create("http://127.0.0.1:9001"), false);
+        InternalNode coordinator = new InternalNode("c1", URI.create("http://127.0.0.1:8080"), true);
+        QueryScheduler.TaskSnapshot scan = new QueryScheduler.TaskSnapshot(worker, new TaskStatus(new TaskId("q1", 1, 0), "i", 5, TaskState.FINISHED, List.of(),
+                new TaskStatistics(1, 2, 3, 7_000_000, 9_000_000, 100, 2000, 4, 64, 0, 128)));
+        QueryScheduler.TaskSnapshot root = new QueryScheduler.TaskSnapshot(coordinator, new TaskStatus(new TaskId("q1", 0, 0), "i", 2, TaskState.RUNNING, List.of(),
+                TaskStatistics.EMPTY));
+        QueryScheduler.TaskSnapshot other = new QueryScheduler.TaskSnapshot(worker, new TaskStatus(new TaskId("q2", 1, 3), "i", 1, TaskState.ABORTED, List.of(),
+                TaskStatistics.EMPTY));
+        engine.catalogManager().setRuntimeQueries(new RuntimeQueries()
+        {
+            @Override
+            public List<RuntimeQueries.QueryInfo> queries()
+            {
+                return List.of();
+            }
+
+            @Override
+            public List<QueryScheduler.TaskSnapshot> tasks()
+            {
+                return List.of(scan, root, other);
+            }
+        });
+        assertThat(engine.run("SELECT node_id, task_id, stage_id, query_id, state, splits, queued_splits, running_splits, completed_splits, "
+                + "split_scheduled_time_ms, split_cpu_time_ms, split_blocked_time_ms, raw_input_bytes, raw_input_rows, processed_input_bytes, "
+                + "processed_input_rows, output_bytes, output_rows, physical_written_bytes FROM system.runtime.tasks WHERE query_id = 'q1' ORDER BY task_id").rows())
+                .containsExactly(
+                        List.of("c1", "q1.0.0", "q1.0", "q1", "RUNNING", 0L, 0L, 0L, 0L, 0L, 0L, 0L, 0L, 0L, 0L, 0L, 0L, 0L, 0L),
+                        List.of("w1", "q1.1.0", "q1.1", "q1", "FINISHED", 6L, 1L, 2L, 3L, 9L, 7L, 0L, 2000L, 100L, 2000L, 100L, 64L, 4L, 0L));
+        // the task's times are not measured
+        assertThat(engine.run("SELECT count(*) FROM system.runtime.tasks WHERE created IS NULL AND start IS NULL AND last_heartbeat IS NULL AND \"end\" IS NULL").rows())
+                .containsExactly(List.of(3L));
+        assertThat(engine.run("SELECT task_id FROM system.runtime.tasks WHERE node_id = 'w1' ORDER BY 1").rows())
+                .containsExactly(List.of("q1.1.0"), List.of("q2.1.3"));
+    }
+
+    /** Lists fixed nodes; places nothing. */
+    private record FixedNodeManager(List<NodeStatus> nodes)
+            implements NodeManager
+    {
+        @Override
+        public InternalNode currentNode()
+        {
+            return nodes.get(0).node();
+        }
+
+        @Override
+        public List<InternalNode> schedulableNodes()
+        {
+            return List.of();
+        }
+
+        @Override
+        public List<NodeStatus> allNodes()
+        {
+            return nodes;
+        }
+
+        @Override
+        public void reportUnreachable(InternalNode node) {}
     }
 
     /** The tpch connector under another name, recording the metadata calls that list or describe tables. */
