@@ -37,7 +37,9 @@ import io.strata.spi.block.Page;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.concurrent.CompletableFuture;
@@ -379,23 +381,25 @@ final class SqlQueryExecution
         return ExplainAnalyzeOutput.page(printer, operatorStatistics(), elapsedMillis);
     }
 
-    /** The operators of every task of the query (the printer sums them per plan node). */
+    /** The operators of the query: each summed over the tasks of its stage (the tasks of a stage run the same pipelines). */
     private List<OperatorStatistics> operatorStatistics()
     {
         Optional<QueryScheduler> currentScheduler;
         synchronized (this) {
             currentScheduler = scheduler;
         }
-        List<OperatorStatistics> operators = new ArrayList<>();
+        Map<List<Integer>, OperatorStatistics> operators = new LinkedHashMap<>();
         for (QueryScheduler.PlacedTask task : currentScheduler.orElseThrow().tasks()) {
             try {
-                operators.addAll(task.taskManager().getOperatorStatistics(task.taskId()));
+                for (OperatorStatistics operator : task.taskManager().getOperatorStatistics(task.taskId())) {
+                    operators.merge(List.of(task.taskId().stageId(), operator.pipelineId(), operator.operatorId()), operator, OperatorStatistics::add);
+                }
             }
             catch (RuntimeException e) {
                 // a task whose node is gone: its counters are lost, the others still print
             }
         }
-        return operators;
+        return List.copyOf(operators.values());
     }
 
     /** Writes the pages to the table; once the output is complete, commits and returns the page of the count. */

@@ -44,10 +44,13 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
@@ -455,22 +458,31 @@ public final class QueryScheduler
                 continue;
             }
             while (!source.splitSource.isFinished()) {
-                StageTask target = leastBusy(stage);
-                int room = maxPendingSplitsPerTask - target.pendingSplits();
+                int room = 0;
+                for (StageTask task : stage.tasks) {
+                    room += Math.max(0, maxPendingSplitsPerTask - task.pendingSplits());
+                }
                 if (room <= 0) {
                     return false;
                 }
-                List<ScheduledSplit> batch = new ArrayList<>();
-                for (ConnectorSplit split : source.splitSource.nextBatch(Math.min(splitBatchSize, room))) {
-                    batch.add(new ScheduledSplit(nextSequenceId.getAndIncrement(), new Split(source.catalogName, split)));
-                }
-                if (batch.isEmpty()) {
+                List<ConnectorSplit> splits = source.splitSource.nextBatch(Math.min(splitBatchSize, room));
+                if (splits.isEmpty()) {
                     break;
                 }
-                target.assignedSplits += batch.size();
-                totalSplits.addAndGet(batch.size());
-                target.latest = updateTask(target, new TaskUpdateRequest(session, Optional.empty(), List.of(new SplitAssignment(source.sourceId, batch, false)),
-                        OutputBuffers.SINGLE));
+                // each split to the task with the fewest unfinished splits, counting those of this batch
+                Map<StageTask, List<ScheduledSplit>> batches = new LinkedHashMap<>();
+                for (ConnectorSplit split : splits) {
+                    StageTask target = leastBusy(stage);
+                    target.assignedSplits++;
+                    batches.computeIfAbsent(target, task -> new ArrayList<>())
+                            .add(new ScheduledSplit(nextSequenceId.getAndIncrement(), new Split(source.catalogName, split)));
+                }
+                totalSplits.addAndGet(splits.size());
+                for (Map.Entry<StageTask, List<ScheduledSplit>> batch : batches.entrySet()) {
+                    StageTask target = batch.getKey();
+                    keepIfNewer(target, updateTask(target, new TaskUpdateRequest(session, Optional.empty(),
+                            List.of(new SplitAssignment(source.sourceId, batch.getValue(), false)), OutputBuffers.SINGLE)));
+                }
             }
             if (!source.splitSource.isFinished()) {
                 // builds before the probes that wait for them: a probe's blocked drivers must never hold the room a build still needs
@@ -479,8 +491,8 @@ public final class QueryScheduler
             source.noMoreSplitsSent = true;
             source.close();
             for (StageTask task : stage.tasks) {
-                task.latest = updateTask(task, new TaskUpdateRequest(session, Optional.empty(), List.of(new SplitAssignment(source.sourceId, List.of(), true)),
-                        OutputBuffers.SINGLE));
+                keepIfNewer(task, updateTask(task, new TaskUpdateRequest(session, Optional.empty(), List.of(new SplitAssignment(source.sourceId, List.of(), true)),
+                        OutputBuffers.SINGLE)));
             }
         }
         return true;
@@ -564,20 +576,25 @@ public final class QueryScheduler
     public void endUpstreamTasks()
     {
         stop();
+        // the tasks' last counters, for the query's final statistics: asked of all at once, waited for briefly
+        List<CompletableFuture<Void>> reads = new ArrayList<>();
         for (StageTask task : allTasks()) {
             TaskStatus latest;
             synchronized (this) {
                 latest = task.latest;
             }
-            if (latest != null && latest.state().isDone()) {
-                continue;
+            if (latest == null || !latest.state().isDone()) {
+                reads.add(task.taskManager.getTaskStatus(task.taskId, -1).thenAccept(status -> keepIfNewer(task, status)));
             }
-            try {
-                keepIfNewer(task, task.taskManager.getTaskStatus(task.taskId));
-            }
-            catch (RuntimeException e) {
-                // gone already: it keeps its last status
-            }
+        }
+        try {
+            CompletableFuture.allOf(reads.toArray(CompletableFuture[]::new)).get(FINAL_STATUS_WAIT_MILLIS, TimeUnit.MILLISECONDS);
+        }
+        catch (ExecutionException | TimeoutException e) {
+            // a task gone or slow keeps its last status
+        }
+        catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
         for (StageTask task : allTasks()) {
             TaskStatus latest;
@@ -597,6 +614,7 @@ public final class QueryScheduler
     }
 
     private static final long FLUSHING_GRACE_MILLIS = 2000;
+    private static final long FINAL_STATUS_WAIT_MILLIS = 1000;
 
     private void abortUnlessDone(StageTask task)
     {
@@ -633,7 +651,7 @@ public final class QueryScheduler
     public synchronized List<TaskSnapshot> taskSnapshots()
     {
         List<TaskSnapshot> snapshots = new ArrayList<>();
-        for (StageTask task : allTasksLocked()) {
+        for (StageTask task : allTasks()) {
             if (task.latest != null) {
                 snapshots.add(new TaskSnapshot(task.node, task.latest));
             }
