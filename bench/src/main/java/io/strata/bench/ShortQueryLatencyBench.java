@@ -22,9 +22,11 @@ import java.util.concurrent.atomic.AtomicInteger;
  * The task executor's promise, measured by hand: short queries stay fast while a long scan runs. Times a stream of
  * short queries on an idle engine, then again while long scans run back to back on other connections, and prints
  * the median latencies and their ratio (the goal is at most 3x). Everything runs in this JVM, through the stock
- * presto-jdbc driver.
+ * presto-jdbc driver: on one coordinator that runs every task ({@code --workers 0}, the default), or on a coordinator
+ * that runs no tasks and {@code --workers N} workers ({@link BenchmarkCluster}), each node with the same threads and
+ * quantum.
  * <p>
- * {@code bench/run-latency.sh [--threads 2] [--quantum 1s] [--short-runs 50] [--warmup 20] [--long-queries 1]
+ * {@code bench/run-latency.sh [--workers 0] [--threads 2] [--quantum 1s] [--short-runs 50] [--warmup 20] [--long-queries 1]
  * [--short "SELECT count(*) FROM tpch.tiny.nation"] [--long "SELECT count(*), sum(l_extendedprice) FROM tpch.sf1.lineitem"]}
  */
 public final class ShortQueryLatencyBench
@@ -42,15 +44,16 @@ public final class ShortQueryLatencyBench
         String shortQuery = options.getOrDefault("short", "SELECT count(*) FROM tpch.tiny.nation");
         String longQuery = options.getOrDefault("long", "SELECT count(*), sum(l_extendedprice) FROM tpch.sf1.lineitem");
 
-        Map<String, String> serverProperties = new HashMap<>();
-        serverProperties.put("node.id", "bench");
-        serverProperties.put("http-server.http.port", "0");
-        serverProperties.put("http-server.http.host", "127.0.0.1");
-        serverProperties.put("task.max-worker-threads", String.valueOf(threads));
-        serverProperties.put("task.quantum", options.getOrDefault("quantum", "1s"));
+        int workers = Integer.parseInt(options.getOrDefault("workers", "0"));
+
+        Map<String, String> nodeProperties = new HashMap<>();
+        nodeProperties.put("task.max-worker-threads", String.valueOf(threads));
+        nodeProperties.put("task.quantum", options.getOrDefault("quantum", "1s"));
         Map<String, Map<String, String>> catalogs = Map.of("tpch", Map.of("connector.name", "tpch"));
-        try (CoordinatorServices coordinator = CoordinatorServices.start(ServerConfig.fromProperties(serverProperties), catalogs)) {
-            String url = "jdbc:presto://" + coordinator.baseUri().getHost() + ":" + coordinator.baseUri().getPort() + "/tpch/tiny";
+        try (Engine engine = workers == 0 ? startCoordinator(nodeProperties, catalogs) : startCluster(workers, nodeProperties, catalogs)) {
+            String url = engine.jdbcUrl();
+            System.out.printf(Locale.ROOT, "%s, %d executor threads per node, quantum %s%n", workers == 0 ? "one coordinator running every task"
+                    : "a coordinator running no tasks and " + workers + " worker(s)", threads, nodeProperties.get("task.quantum"));
             Properties properties = new Properties();
             properties.setProperty("user", "bench");
             try (Connection connection = DriverManager.getConnection(url, properties)) {
@@ -84,6 +87,59 @@ public final class ShortQueryLatencyBench
                 System.out.printf(Locale.ROOT, "ratio loaded / idle: %.2f (goal: at most 3)%n", loaded / idle);
             }
         }
+    }
+
+    private static Engine startCoordinator(Map<String, String> nodeProperties, Map<String, Map<String, String>> catalogs)
+    {
+        Map<String, String> serverProperties = new HashMap<>(nodeProperties);
+        serverProperties.put("node.id", "bench");
+        serverProperties.put("http-server.http.port", "0");
+        serverProperties.put("http-server.http.host", "127.0.0.1");
+        CoordinatorServices coordinator = CoordinatorServices.start(ServerConfig.fromProperties(serverProperties), catalogs);
+        String url = "jdbc:presto://" + coordinator.baseUri().getHost() + ":" + coordinator.baseUri().getPort() + "/tpch/tiny";
+        return new Engine()
+        {
+            @Override
+            public String jdbcUrl()
+            {
+                return url;
+            }
+
+            @Override
+            public void close()
+            {
+                coordinator.close();
+            }
+        };
+    }
+
+    private static Engine startCluster(int workers, Map<String, String> nodeProperties, Map<String, Map<String, String>> catalogs)
+    {
+        BenchmarkCluster cluster = BenchmarkCluster.start(workers, catalogs, nodeProperties);
+        return new Engine()
+        {
+            @Override
+            public String jdbcUrl()
+            {
+                return cluster.jdbcUrl("tpch", "tiny");
+            }
+
+            @Override
+            public void close()
+            {
+                cluster.close();
+            }
+        };
+    }
+
+    /** What the queries run on: one coordinator, or a cluster. */
+    private interface Engine
+            extends AutoCloseable
+    {
+        String jdbcUrl();
+
+        @Override
+        void close();
     }
 
     private static void runUntilStopped(String url, Properties properties, String sql, AtomicBoolean stop, AtomicInteger done)
