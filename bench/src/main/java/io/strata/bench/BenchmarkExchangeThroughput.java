@@ -43,9 +43,9 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * The HTTP exchange's throughput on loopback beside raw loopback TCP, in one run. A node serving the task API as a
- * worker does ({@link ProducerNode}: a {@code SqlTaskManager} behind {@code TaskResource}) runs {@code --tasks} tasks that scan a tpch table
- * ({@code SELECT * FROM tpch.sfS.TABLE}, the splits dealt out among them) into output buffers large enough to hold
- * every page; once they have produced everything, an {@link HttpExchangeClient} (the client a worker's exchange
+ * worker does ({@link ProducerNode}: a {@code SqlTaskManager} behind {@code TaskResource}) runs {@code --tasks} tasks
+ * that scan a tpch table ({@code SELECT * FROM tpch.sfS.TABLE}, the splits dealt out among them) into output buffers
+ * large enough to hold every page; once they have produced everything, an {@link HttpExchangeClient} (the client a worker's exchange
  * operator reads upstream tasks with) pulls all the buffers, and only that pull is timed, so the generator's speed
  * does not count. MB/s are of response bodies (framed {@code PagesSerde} pages, uncompressed as between tasks) and of
  * page data ({@code Page.sizeInBytes}), in 10^6 bytes per second. Then a plain socket pair pushes {@code --tcp-bytes}
@@ -90,8 +90,10 @@ public final class BenchmarkExchangeThroughput
                     taskIds.forEach(producer.taskManager()::abortTask);
                     exchangeBodyRates.add(pull.bodyBytes() / 1e6 / pull.seconds());
                     exchangePageRates.add(pull.pageBytes() / 1e6 / pull.seconds());
-                    System.out.printf(Locale.ROOT, "exchange run %d: %d pages, %.1f MB of bodies (%.1f MB of page data) from %d buffer(s) in %.3f s: %.0f MB/s of bodies, %.0f MB/s of page data%n",
-                            run, pull.pages(), pull.bodyBytes() / 1e6, pull.pageBytes() / 1e6, tasks, pull.seconds(), exchangeBodyRates.get(run - 1), exchangePageRates.get(run - 1));
+                    System.out.printf(Locale.ROOT, "exchange run %d: %d pages in %d responses, %.1f MB of bodies (%.1f MB of page data) from %d buffer(s) in %.3f s: "
+                                    + "%.0f MB/s of bodies, %.0f MB/s of page data%n",
+                            run, pull.pages(), pull.requests(), pull.bodyBytes() / 1e6, pull.pageBytes() / 1e6, tasks, pull.seconds(),
+                            exchangeBodyRates.get(run - 1), exchangePageRates.get(run - 1));
                 }
             }
             finally {
@@ -182,7 +184,8 @@ public final class BenchmarkExchangeThroughput
             double seconds = (System.nanoTime() - start) / 1e9;
             ExchangeClientStatus status = exchange.status();
             long bodyBytes = status.locations().stream().mapToLong(LocationStatus::bytesReceived).sum();
-            return new Pull(pages, pageBytes, bodyBytes, seconds);
+            long requests = status.locations().stream().mapToLong(LocationStatus::requests).sum();
+            return new Pull(pages, requests, pageBytes, bodyBytes, seconds);
         }
     }
 
@@ -210,5 +213,5 @@ public final class BenchmarkExchangeThroughput
         return options;
     }
 
-    private record Pull(long pages, long pageBytes, long bodyBytes, double seconds) {}
+    private record Pull(long pages, long requests, long pageBytes, long bodyBytes, double seconds) {}
 }

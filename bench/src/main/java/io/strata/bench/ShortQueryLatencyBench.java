@@ -17,6 +17,7 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * The task executor's promise, measured by hand: short queries stay fast while a long scan runs. Times a stream of
@@ -63,9 +64,10 @@ public final class ShortQueryLatencyBench
 
                 AtomicBoolean stop = new AtomicBoolean();
                 AtomicInteger longDone = new AtomicInteger();
+                AtomicReference<SQLException> longFailure = new AtomicReference<>();
                 List<Thread> longRunners = new ArrayList<>();
                 for (int i = 0; i < longQueries; i++) {
-                    Thread runner = new Thread(() -> runUntilStopped(url, properties, longQuery, stop, longDone), "long-query-" + i);
+                    Thread runner = new Thread(() -> runUntilStopped(url, properties, longQuery, stop, longDone, longFailure), "long-query-" + i);
                     runner.setDaemon(true);
                     runner.start();
                     longRunners.add(runner);
@@ -81,6 +83,10 @@ public final class ShortQueryLatencyBench
                 }
                 for (Thread runner : longRunners) {
                     runner.join();
+                }
+                if (longFailure.get() != null) {
+                    // the loaded figure was not measured beside a long scan
+                    throw new IllegalStateException("long query failed: " + longQuery, longFailure.get());
                 }
                 System.out.printf(Locale.ROOT, "under load: median %.1f ms over %d runs, beside %d long quer%s (%d finished) of %s%n",
                         loaded, shortRuns, longQueries, longQueries == 1 ? "y" : "ies", longDone.get(), longQuery);
@@ -142,7 +148,7 @@ public final class ShortQueryLatencyBench
         void close();
     }
 
-    private static void runUntilStopped(String url, Properties properties, String sql, AtomicBoolean stop, AtomicInteger done)
+    private static void runUntilStopped(String url, Properties properties, String sql, AtomicBoolean stop, AtomicInteger done, AtomicReference<SQLException> failure)
     {
         try (Connection connection = DriverManager.getConnection(url, properties)) {
             while (!stop.get()) {
@@ -151,7 +157,7 @@ public final class ShortQueryLatencyBench
             }
         }
         catch (SQLException e) {
-            throw new IllegalStateException("long query failed: " + sql, e);
+            failure.compareAndSet(null, e);
         }
     }
 
