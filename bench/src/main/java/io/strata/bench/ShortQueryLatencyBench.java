@@ -9,7 +9,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -59,7 +58,7 @@ public final class ShortQueryLatencyBench
             properties.setProperty("user", "bench");
             try (Connection connection = DriverManager.getConnection(url, properties)) {
                 time(connection, shortQuery, warmup);
-                double idle = median(time(connection, shortQuery, shortRuns));
+                double idle = QueryTimer.median(time(connection, shortQuery, shortRuns));
                 System.out.printf(Locale.ROOT, "idle:       median %.1f ms over %d runs of %s%n", idle, shortRuns, shortQuery);
 
                 AtomicBoolean stop = new AtomicBoolean();
@@ -76,7 +75,7 @@ public final class ShortQueryLatencyBench
                 Thread.sleep(3_000);
                 double loaded;
                 try {
-                    loaded = median(time(connection, shortQuery, shortRuns));
+                    loaded = QueryTimer.median(time(connection, shortQuery, shortRuns));
                 }
                 finally {
                     stop.set(true);
@@ -181,14 +180,6 @@ public final class ShortQueryLatencyBench
                 rows.getObject(1);
             }
         }
-    }
-
-    private static double median(List<Double> values)
-    {
-        List<Double> sorted = new ArrayList<>(values);
-        Collections.sort(sorted);
-        int middle = sorted.size() / 2;
-        return sorted.size() % 2 == 1 ? sorted.get(middle) : (sorted.get(middle - 1) + sorted.get(middle)) / 2;
     }
 
     private static Map<String, String> parseOptions(String[] args)
