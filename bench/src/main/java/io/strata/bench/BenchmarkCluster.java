@@ -16,8 +16,9 @@ import static java.util.Objects.requireNonNull;
  * A coordinator that runs no tasks itself ({@code node-scheduler.include-coordinator=false}) and N workers, all in
  * this JVM, each the real server of its role on loopback: the coordinator places tasks on the workers through their
  * task API and the tasks read each other's output over HTTP exchanges, as between processes. One JVM rather than
- * processes so that a benchmark sizes one heap on a shared machine and reads every node's task statistics directly;
- * the nodes still share its garbage collector and JIT, which separate processes would not.
+ * processes so that a benchmark sizes one heap on a shared machine and starts and stops the cluster with no launcher;
+ * the nodes share its garbage collector and JIT, which separate processes would not. With no workers the
+ * coordinator runs every task itself, as a single node.
  */
 final class BenchmarkCluster
         implements AutoCloseable
@@ -36,8 +37,8 @@ final class BenchmarkCluster
      */
     static BenchmarkCluster start(int workerCount, Map<String, Map<String, String>> catalogs, Map<String, String> nodeProperties)
     {
-        if (workerCount < 1) {
-            throw new IllegalArgumentException("a cluster needs at least one worker: " + workerCount);
+        if (workerCount < 0) {
+            throw new IllegalArgumentException("negative worker count: " + workerCount);
         }
         List<WorkerServices> workers = new ArrayList<>();
         try {
@@ -47,7 +48,7 @@ final class BenchmarkCluster
                 workers.add(worker);
                 workerUris.add(worker.baseUri().toString());
             }
-            Map<String, String> scheduling = Map.of(
+            Map<String, String> scheduling = workerCount == 0 ? Map.of() : Map.of(
                     "node-scheduler.workers", String.join(",", workerUris),
                     "node-scheduler.include-coordinator", "false");
             CoordinatorServices coordinator = CoordinatorServices.start(config("coordinator", scheduling, nodeProperties), catalogs);

@@ -28,7 +28,7 @@ import static java.util.Objects.requireNonNull;
 
 /**
  * TPC-H queries on Strata clusters (a coordinator that runs no tasks and N workers, in this JVM, see
- * {@link BenchmarkCluster}) for each N asked for, beside DuckDB loaded with the same generator's rows, in one run.
+ * {@link BenchmarkCluster}; N = 0 is one coordinator running every task) for each N asked for, beside DuckDB loaded with the same generator's rows, in one run.
  * Strata reads {@code tpch.sfS}, whose rows the tpch connector generates on the fly on the workers (the memory
  * catalog keeps its tables on the coordinator only, so it cannot feed workers); DuckDB reads its own stored tables.
  * Every query goes through the stock presto-jdbc driver. Prints a markdown table of each query's median of the
@@ -67,7 +67,7 @@ public final class BenchmarkDistributedTpch
         Map<String, Map<Integer, Outcome>> outcomes = new LinkedHashMap<>();
         try (QueryTimer timer = new QueryTimer(timeout)) {
             for (int workers : workerCounts) {
-                outcomes.put(workers == 1 ? "Strata 1 worker" : "Strata " + workers + " workers",
+                outcomes.put(workers == 0 ? "Strata single node" : workers == 1 ? "Strata 1 worker" : "Strata " + workers + " workers",
                         runStrata(timer, texts, workers, schema, threads, memoryPerNode, sessionProperties, warmup, runs));
                 printLoad("after Strata with " + workers + " worker(s)");
             }
@@ -75,7 +75,7 @@ public final class BenchmarkDistributedTpch
             printLoad("after DuckDB");
         }
 
-        System.out.printf(Locale.ROOT, "%nTPC-H scale %s: Strata reads tpch.%s (generated on the fly on the workers), DuckDB its stored tables; "
+        System.out.printf(Locale.ROOT, "%nTPC-H scale %s: Strata reads tpch.%s (generated on the fly where the scans run), DuckDB its stored tables; "
                         + "%d threads per node and for DuckDB; median of %d runs after %d warm-up%s%n%n",
                 formatScale(scale), schema, threads, runs, warmup, sessionProperties.map(properties -> "; session " + properties).orElse(""));
         System.out.print(table(texts.keySet(), outcomes, "DuckDB"));
