@@ -1,5 +1,6 @@
 package io.strata.bench;
 
+import io.strata.bench.QueryTimer.Measurement;
 import io.strata.server.CoordinatorServices;
 import io.strata.server.config.ServerConfig;
 import io.trino.tpch.TpchTable;
@@ -10,10 +11,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.ArrayList;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -38,6 +38,8 @@ public final class BenchmarkTpch
 {
     private static final String TRIVIAL_STATEMENT = "SELECT 1";
     private static final int TRIVIAL_WARMUP = 100;
+    // long enough for any TPC-H query at the scales this runs; a hung query then fails the run instead of stalling it
+    private static final Duration QUERY_TIMEOUT = Duration.ofMinutes(30);
 
     private BenchmarkTpch() {}
 
@@ -75,7 +77,7 @@ public final class BenchmarkTpch
             }
             System.out.printf(Locale.ROOT, "DuckDB loaded scale %s in %.1f s%n", formatScale(scale), (System.nanoTime() - loadStart) / 1e9);
             for (Map.Entry<Integer, String> query : texts.entrySet()) {
-                duckDbMedians.put(query.getKey(), median(time(duckDb, query.getValue(), warmup, runs)));
+                duckDbMedians.put(query.getKey(), medianMillis(duckDb, query.getValue(), warmup, runs));
             }
         }
 
@@ -98,10 +100,10 @@ public final class BenchmarkTpch
                     copyIntoMemory(strata, schema);
                 }
                 for (Map.Entry<Integer, String> query : texts.entrySet()) {
-                    strataMedians.put(query.getKey(), median(time(strata, query.getValue(), warmup, runs)));
+                    strataMedians.put(query.getKey(), medianMillis(strata, query.getValue(), warmup, runs));
                 }
                 // the whole round trip of a statement that does no work: submit, plan, run, fetch, finish
-                trivialMedian = median(time(strata, TRIVIAL_STATEMENT, TRIVIAL_WARMUP, trivialRuns));
+                trivialMedian = medianMillis(strata, TRIVIAL_STATEMENT, TRIVIAL_WARMUP, trivialRuns);
             }
         }
 
@@ -129,39 +131,16 @@ public final class BenchmarkTpch
         System.out.printf(Locale.ROOT, "Strata copied scale %s into its memory catalog in %.1f s%n", schema, (System.nanoTime() - start) / 1e9);
     }
 
-    private static List<Double> time(Connection connection, String sql, int warmup, int runs)
+    private static double medianMillis(Connection connection, String sql, int warmup, int runs)
             throws SQLException
     {
-        List<Double> millis = new ArrayList<>();
-        for (int run = 0; run < warmup + runs; run++) {
-            long start = System.nanoTime();
-            long rows = 0;
-            try (Statement statement = connection.createStatement(); ResultSet resultSet = statement.executeQuery(sql)) {
-                int columns = resultSet.getMetaData().getColumnCount();
-                while (resultSet.next()) {
-                    for (int column = 1; column <= columns; column++) {
-                        resultSet.getObject(column);
-                    }
-                    rows++;
-                }
-            }
-            double elapsed = (System.nanoTime() - start) / 1e6;
-            if (rows == 0) {
+        try (QueryTimer timer = new QueryTimer(QUERY_TIMEOUT)) {
+            Measurement measurement = timer.time(connection, sql, warmup, runs);
+            if (measurement.rows() == 0) {
                 throw new IllegalStateException("query returned no rows: " + sql);
             }
-            if (run >= warmup) {
-                millis.add(elapsed);
-            }
+            return measurement.medianMillis();
         }
-        return millis;
-    }
-
-    private static double median(List<Double> values)
-    {
-        List<Double> sorted = new ArrayList<>(values);
-        sorted.sort(Double::compare);
-        int middle = sorted.size() / 2;
-        return sorted.size() % 2 == 1 ? sorted.get(middle) : (sorted.get(middle - 1) + sorted.get(middle)) / 2;
     }
 
     private static String formatScale(double scale)
