@@ -1,5 +1,6 @@
 package io.strata.bench;
 
+import io.strata.core.execution.serde.CompressionCodec;
 import io.strata.core.execution.task.SqlTaskManager;
 import io.strata.core.execution.task.TaskManagerConfig;
 import io.strata.core.metadata.CatalogManager;
@@ -41,7 +42,8 @@ final class ProducerNode
         protocolExecutor = Executors.newFixedThreadPool(threads);
         timer = Executors.newSingleThreadScheduledExecutor();
         Router router = new Router();
-        new TaskResource(taskManager, protocolExecutor, timer).register(router);
+        // pages as a node sends them by default (exchange.compression-codec=NONE)
+        new TaskResource(taskManager, protocolExecutor, timer, CompressionCodec.NONE).register(router);
         httpServer = HttpServer.start(new HttpServerOptions("127.0.0.1", 0, threads, 16 << 20, 1 << 20, Duration.ofMinutes(1)), router);
     }
 
