@@ -24,13 +24,16 @@ public final class ExchangeOperator
     private final OperatorContext operatorContext;
     private final HttpExchangeClient client;
     private final Runnable onClose;
+    private final boolean chargesMemory;
     private boolean closed;
 
-    ExchangeOperator(OperatorContext operatorContext, HttpExchangeClient client, Runnable onClose)
+    /** @param chargesMemory whether this operator charges the query for the pages the shared client buffers (one of them does) */
+    ExchangeOperator(OperatorContext operatorContext, HttpExchangeClient client, Runnable onClose, boolean chargesMemory)
     {
         this.operatorContext = requireNonNull(operatorContext, "operatorContext is null");
         this.client = requireNonNull(client, "client is null");
         this.onClose = requireNonNull(onClose, "onClose is null");
+        this.chargesMemory = chargesMemory;
     }
 
     @Override
@@ -60,7 +63,12 @@ public final class ExchangeOperator
     @Override
     public Page getOutput()
     {
-        return client.pollPage();
+        Page page = client.pollPage();
+        if (chargesMemory) {
+            // the pages received and not yet taken are the query's memory on this node
+            operatorContext.memory().setBytes(client.bufferedBytes());
+        }
+        return page;
     }
 
     @Override
@@ -81,6 +89,7 @@ public final class ExchangeOperator
     {
         if (!closed) {
             closed = true;
+            operatorContext.memory().close();
             onClose.run();
         }
     }
@@ -103,6 +112,8 @@ public final class ExchangeOperator
         private int openOperators;
         // guarded by this
         private boolean noMoreOperators;
+        // guarded by this
+        private boolean anyOperatorCreated;
 
         /** @param clients makes the exchange client the factory's operators share; the factory closes it */
         public Factory(int operatorId, PlanNodeId sourceId, Supplier<HttpExchangeClient> clients)
@@ -139,14 +150,17 @@ public final class ExchangeOperator
         {
             OperatorContext context = driverContext.addOperatorContext(operatorId, sourceId, ExchangeOperator.class.getSimpleName());
             HttpExchangeClient shared;
+            boolean first;
             synchronized (this) {
                 if (noMoreOperators) {
                     throw new IllegalStateException("no more operators");
                 }
                 shared = client();
+                first = !anyOperatorCreated;
+                anyOperatorCreated = true;
                 openOperators++;
             }
-            return new ExchangeOperator(context, shared, this::operatorClosed);
+            return new ExchangeOperator(context, shared, this::operatorClosed, first);
         }
 
         @Override

@@ -159,6 +159,12 @@ public final class HttpExchangeClient
         return isFinishedLocked();
     }
 
+    /** The bytes of the pages received and not yet taken: what the query's memory is charged for the exchange. */
+    public synchronized long bufferedBytes()
+    {
+        return bufferedBytes;
+    }
+
     public synchronized ExchangeClientStatus status()
     {
         List<ExchangeClientStatus.LocationStatus> locations = new ArrayList<>();

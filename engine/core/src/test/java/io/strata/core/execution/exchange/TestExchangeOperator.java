@@ -116,6 +116,36 @@ class TestExchangeOperator
     }
 
     @Test
+    void pagesBufferedAreTheQuerysMemory()
+            throws Exception
+    {
+        FakeUpstream upstream = upstream(List.of(page(1, 2, 3), page(4, 5), page(6)));
+        ExchangeOperator.Factory factory = new ExchangeOperator.Factory(0, new PlanNodeId("remote"),
+                () -> new HttpExchangeClient(httpClient, () -> new PagesSerde(CompressionCodec.LZ4), ExchangeClientConfig.DEFAULT, scheduler));
+        ExchangeOperator operator = (ExchangeOperator) factory.createOperator(OperatorRunner.driverContext());
+        factory.noMoreOperators();
+        factory.addSplit(RemoteSplit.split(upstream.location()));
+        factory.noMoreSplits();
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        // every page arrives before the first is taken: the two left are charged
+        while (operator.exchangeStatus().pagesReceived() < 3) {
+            assertThat(System.nanoTime()).as("received in time").isLessThan(deadline);
+            Thread.sleep(5);
+        }
+        long charged = 0;
+        while (!operator.isFinished()) {
+            assertThat(System.nanoTime()).as("finished in time").isLessThan(deadline);
+            operator.isBlocked().get(10, TimeUnit.SECONDS);
+            operator.getOutput();
+            assertThat(operator.operatorContext().memory().bytes()).isEqualTo(operator.exchangeStatus().bufferedBytes());
+            charged = Math.max(charged, operator.operatorContext().memory().peakBytes());
+        }
+        assertThat(charged).as("some pages waited in the buffer").isPositive();
+        operator.close();
+        assertThat(operator.operatorContext().memory().bytes()).isZero();
+    }
+
+    @Test
     void operatorsShareOneClientClosedByTheLast()
             throws Exception
     {
