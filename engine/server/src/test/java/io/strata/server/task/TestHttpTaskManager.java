@@ -10,8 +10,6 @@ import io.strata.core.execution.remote.HttpTaskManager;
 import io.strata.core.execution.remote.HttpTaskManagerConfig;
 import io.strata.core.execution.serde.CompressionCodec;
 import io.strata.core.execution.serde.PagesSerde;
-import io.strata.core.execution.split.ScheduledSplit;
-import io.strata.core.execution.split.Split;
 import io.strata.core.execution.split.SplitAssignment;
 import io.strata.core.execution.task.OutputBuffers;
 import io.strata.core.execution.task.TaskId;
@@ -23,9 +21,7 @@ import io.strata.core.fragmenter.PlanFragmenter;
 import io.strata.core.node.InternalNode;
 import io.strata.core.optimizer.PlanOptimizers;
 import io.strata.core.planner.SqlStatementPlanner;
-import io.strata.core.planner.plan.PlanNode;
 import io.strata.core.planner.plan.Symbol;
-import io.strata.core.planner.plan.TableScanNode;
 import io.strata.core.session.Session;
 import io.strata.protocol.ErrorCode;
 import io.strata.server.CoordinatorServices;
@@ -36,8 +32,6 @@ import io.strata.server.http.JsonCodec;
 import io.strata.server.protocol.RowEncoder;
 import io.strata.spi.StrataException;
 import io.strata.spi.block.Page;
-import io.strata.spi.connector.ConnectorSplit;
-import io.strata.spi.connector.ConnectorSplitSource;
 import io.strata.sql.parser.SqlParser;
 import okhttp3.OkHttpClient;
 import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
@@ -150,7 +144,7 @@ final class TestHttpTaskManager
             exchange.addLocation(server.baseUri().resolve("/v1/task/" + taskId + "/results/0"));
             exchange.noMoreLocations();
 
-            List<SplitAssignment> all = allSplits(session, fragment);
+            List<SplitAssignment> all = TaskFragments.allSplits(server.catalogManager(), session, fragment);
             List<SplitAssignment> firstHalf = new ArrayList<>();
             for (SplitAssignment assignment : all) {
                 firstHalf.add(new SplitAssignment(assignment.planNodeId(), assignment.splits().subList(0, assignment.splits().size() / 2), false));
@@ -329,36 +323,6 @@ final class TestHttpTaskManager
     private PlanFragment fragment(Session session, String sql)
     {
         return new PlanFragmenter().fragment(planner.plan(session, sql).plan().orElseThrow()).fragment();
-    }
-
-    /** Every split of every scan of the fragment, in one final assignment per scan. */
-    private List<SplitAssignment> allSplits(Session session, PlanFragment fragment)
-    {
-        List<SplitAssignment> assignments = new ArrayList<>();
-        for (TableScanNode scan : scans(fragment.root(), new ArrayList<>())) {
-            List<ScheduledSplit> splits = new ArrayList<>();
-            try (ConnectorSplitSource source = server.catalogManager().requireConnector(scan.catalogName()).splitManager()
-                    .getSplits(session.toConnectorSession(), scan.table())) {
-                while (!source.isFinished()) {
-                    for (ConnectorSplit split : source.nextBatch(100)) {
-                        splits.add(new ScheduledSplit(splits.size(), new Split(scan.catalogName(), split)));
-                    }
-                }
-            }
-            assignments.add(new SplitAssignment(scan.id(), splits, true));
-        }
-        return assignments;
-    }
-
-    private static List<TableScanNode> scans(PlanNode node, List<TableScanNode> scans)
-    {
-        if (node instanceof TableScanNode scan) {
-            scans.add(scan);
-        }
-        for (PlanNode source : node.sources()) {
-            scans(source, scans);
-        }
-        return scans;
     }
 
     private JsonNode statementRows(String sql)

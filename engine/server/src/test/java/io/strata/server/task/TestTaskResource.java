@@ -9,7 +9,6 @@ import io.strata.core.execution.expression.KernelConstantEvaluator;
 import io.strata.core.execution.serde.CompressionCodec;
 import io.strata.core.execution.serde.PagesSerde;
 import io.strata.core.execution.split.ScheduledSplit;
-import io.strata.core.execution.split.Split;
 import io.strata.core.execution.split.SplitAssignment;
 import io.strata.core.execution.task.OutputBuffers;
 import io.strata.core.execution.task.TaskState;
@@ -20,9 +19,7 @@ import io.strata.core.fragmenter.PlanFragmenter;
 import io.strata.core.json.PlanJson;
 import io.strata.core.optimizer.PlanOptimizers;
 import io.strata.core.planner.SqlStatementPlanner;
-import io.strata.core.planner.plan.PlanNode;
 import io.strata.core.planner.plan.Symbol;
-import io.strata.core.planner.plan.TableScanNode;
 import io.strata.core.session.Session;
 import io.strata.protocol.InternalHeaders;
 import io.strata.server.CoordinatorServices;
@@ -32,8 +29,6 @@ import io.strata.server.config.ServerConfig;
 import io.strata.server.http.JsonCodec;
 import io.strata.server.protocol.RowEncoder;
 import io.strata.spi.block.Page;
-import io.strata.spi.connector.ConnectorSplit;
-import io.strata.spi.connector.ConnectorSplitSource;
 import io.strata.spi.type.Type;
 import io.strata.sql.parser.SqlParser;
 import okhttp3.OkHttpClient;
@@ -117,7 +112,7 @@ final class TestTaskResource
         Session session = newSession();
         PlanFragment fragment = fragment(session, sql);
         String taskId = session.queryId() + ".0.0";
-        Result posted = postUpdate(taskId, new TaskUpdateRequest(session, Optional.of(fragment), allSplits(session, fragment), OutputBuffers.SINGLE));
+        Result posted = postUpdate(taskId, new TaskUpdateRequest(session, Optional.of(fragment), TaskFragments.allSplits(server.catalogManager(), session, fragment), OutputBuffers.SINGLE));
         assertThat(posted.status()).as(posted.text()).isEqualTo(200);
         assertThat(posted.header("Content-Type")).isEqualTo("application/json");
         TaskStatus created = readStatus(posted);
@@ -183,7 +178,7 @@ final class TestTaskResource
         String sql = "SELECT o_orderkey, o_orderstatus, o_totalprice FROM orders WHERE o_orderkey < 3000";
         Session session = newSession();
         PlanFragment fragment = fragment(session, sql);
-        SplitAssignment all = allSplits(session, fragment).get(0);
+        SplitAssignment all = TaskFragments.allSplits(server.catalogManager(), session, fragment).get(0);
         int half = all.splits().size() / 2;
         assertThat(half).isPositive();
         List<URI> locations = new ArrayList<>();
@@ -268,7 +263,7 @@ final class TestTaskResource
         long version = current.version();
         CompletableFuture<Result> poll = CompletableFuture.supplyAsync(() -> client.get("/v1/task/" + taskId + "/status",
                 InternalHeaders.CURRENT_VERSION, Long.toString(version), InternalHeaders.MAX_WAIT, "10s"));
-        Result update = postUpdate(taskId, new TaskUpdateRequest(session, Optional.empty(), allSplits(session, fragment), OutputBuffers.SINGLE));
+        Result update = postUpdate(taskId, new TaskUpdateRequest(session, Optional.empty(), TaskFragments.allSplits(server.catalogManager(), session, fragment), OutputBuffers.SINGLE));
         assertThat(update.status()).as(update.text()).isEqualTo(200);
         Result newer = poll.get(30, TimeUnit.SECONDS);
         assertThat(newer.status()).isEqualTo(200);
@@ -383,7 +378,7 @@ final class TestTaskResource
         Session session = newSession();
         PlanFragment fragment = fragment(session, "SELECT n_nationkey / (n_regionkey - n_regionkey) FROM nation");
         String taskId = session.queryId() + ".0.0";
-        assertThat(postUpdate(taskId, new TaskUpdateRequest(session, Optional.of(fragment), allSplits(session, fragment), OutputBuffers.SINGLE)).status())
+        assertThat(postUpdate(taskId, new TaskUpdateRequest(session, Optional.of(fragment), TaskFragments.allSplits(server.catalogManager(), session, fragment), OutputBuffers.SINGLE)).status())
                 .isEqualTo(200);
         Result results = null;
         long token = 0;
@@ -414,36 +409,6 @@ final class TestTaskResource
     private PlanFragment fragment(Session session, String sql)
     {
         return new PlanFragmenter().fragment(planner.plan(session, sql).plan().orElseThrow()).fragment();
-    }
-
-    /** Every split of every scan of the fragment, in one final assignment per scan. */
-    private List<SplitAssignment> allSplits(Session session, PlanFragment fragment)
-    {
-        List<SplitAssignment> assignments = new ArrayList<>();
-        for (TableScanNode scan : scans(fragment.root(), new ArrayList<>())) {
-            List<ScheduledSplit> splits = new ArrayList<>();
-            try (ConnectorSplitSource source = server.catalogManager().requireConnector(scan.catalogName()).splitManager()
-                    .getSplits(session.toConnectorSession(), scan.table())) {
-                while (!source.isFinished()) {
-                    for (ConnectorSplit split : source.nextBatch(100)) {
-                        splits.add(new ScheduledSplit(splits.size(), new Split(scan.catalogName(), split)));
-                    }
-                }
-            }
-            assignments.add(new SplitAssignment(scan.id(), splits, true));
-        }
-        return assignments;
-    }
-
-    private static List<TableScanNode> scans(PlanNode node, List<TableScanNode> scans)
-    {
-        if (node instanceof TableScanNode scan) {
-            scans.add(scan);
-        }
-        for (PlanNode source : node.sources()) {
-            scans(source, scans);
-        }
-        return scans;
     }
 
     private Result postUpdate(String taskId, TaskUpdateRequest update)
