@@ -124,15 +124,7 @@ class TestWorkerFailureProcess
     void testBothWorkersAnswerAfterTheMemoryFailure()
             throws SQLException
     {
-        // TPC-H: lineitem at scale factor 0.01 has 60175 rows; 25 nations, five per region
-        assertThat(query("SELECT count(*) FROM lineitem", 3)).containsExactly(List.of("60175"));
-        assertThat(query("SELECT r_name, count(*) FROM nation JOIN region ON n_regionkey = r_regionkey GROUP BY r_name ORDER BY r_name", 3))
-                .containsExactly(
-                        List.of("AFRICA", "5"),
-                        List.of("AMERICA", "5"),
-                        List.of("ASIA", "5"),
-                        List.of("EUROPE", "5"),
-                        List.of("MIDDLE EAST", "5"));
+        assertCountAndJoinOn(3);
     }
 
     @Test
@@ -209,15 +201,7 @@ class TestWorkerFailureProcess
     void testRemainingWorkerAnswers()
             throws SQLException
     {
-        // TPC-H: lineitem at scale factor 0.01 has 60175 rows; 25 nations, five per region
-        assertThat(query("SELECT count(*) FROM lineitem", 2)).containsExactly(List.of("60175"));
-        assertThat(query("SELECT r_name, count(*) FROM nation JOIN region ON n_regionkey = r_regionkey GROUP BY r_name ORDER BY r_name", 2))
-                .containsExactly(
-                        List.of("AFRICA", "5"),
-                        List.of("AMERICA", "5"),
-                        List.of("ASIA", "5"),
-                        List.of("EUROPE", "5"),
-                        List.of("MIDDLE EAST", "5"));
+        assertCountAndJoinOn(2);
         for (int tpchQuery : List.of(3, 5, 18)) {
             try (Connection connection = cluster.connect(Map.of());
                     Statement statement = connection.createStatement();
@@ -288,5 +272,19 @@ class TestWorkerFailureProcess
             Thread.currentThread().interrupt();
             return "interrupted";
         }
+    }
+
+    /** A count and a join give TPC-H's answers (lineitem at scale factor 0.01 has 60175 rows; 25 nations, five per region) on that many nodes. */
+    private void assertCountAndJoinOn(int nodes)
+            throws SQLException
+    {
+        assertThat(query("SELECT count(*) FROM lineitem", nodes)).containsExactly(List.of("60175"));
+        assertThat(query("SELECT r_name, count(*) FROM nation JOIN region ON n_regionkey = r_regionkey GROUP BY r_name ORDER BY r_name", nodes))
+                .containsExactly(
+                        List.of("AFRICA", "5"),
+                        List.of("AMERICA", "5"),
+                        List.of("ASIA", "5"),
+                        List.of("EUROPE", "5"),
+                        List.of("MIDDLE EAST", "5"));
     }
 }
